@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
+import type Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
 import type {
   Contact,
   Location,
@@ -46,10 +47,46 @@ export const STORES_V1 = {
   meta: 'key',
 } as const;
 
+/**
+ * Version 2 adds two derived, local-only fields to services (filled by the upgrade and on
+ * every write by a DBCore middleware in db.ts):
+ * - `sort_name`: IndexedDB orders by UTF-16 code unit, so an index on `name` would put
+ *   "Ärztehaus" after "Zentrum" and „Jobcenter…" (German opening quote) after everything.
+ *   `sort_name` is a DIN-5007 key (sortKey.ts) that gives German alphabetical order.
+ * - `listed`: 1 when the service is active and not deleted, absent otherwise. Booleans
+ *   cannot be indexed and an absent key leaves no index entry, so `[listed+sort_name]` is
+ *   a sparse index of exactly the services the directory shows, in the order it shows them:
+ *   counts and pages are key-only index reads, even with 50,000 offers.
+ */
+export const STORES_V2 = {
+  ...STORES_V1,
+  services:
+    'id, organization_id, *target_groups, *categories, *location_ids, status, version, [listed+sort_name]',
+} as const;
+
+export const DB_VERSION = 2;
+
+/** Local meta keys of the sync (table `meta`). */
+export const META_KEYS = {
+  /** Opaque server cursor of the last applied pull page. */
+  cursor: 'cursor',
+  /** ISO time of the last pull that ran to `more: false`. */
+  lastSyncAt: 'lastSyncAt',
+  /** `{ code, status?, at }` of the last failed pull, removed on success. */
+  lastError: 'lastError',
+} as const;
+
+/** A service as stored locally: the record plus derived, local-only fields. */
+export type StoredService = Service & {
+  /** Derived; never sent to the server (the zod object strips unknown keys). */
+  sort_name?: string;
+  listed?: 1;
+};
+
 export type WegweiserDB = Dexie & {
   organizations: EntityTable<Organization, 'id'>;
   locations: EntityTable<Location, 'id'>;
-  services: EntityTable<Service, 'id'>;
+  services: EntityTable<StoredService, 'id'>;
   schedules: EntityTable<Schedule, 'id'>;
   contacts: EntityTable<Contact, 'id'>;
   referrals: EntityTable<Referral, 'id'>;

@@ -20,7 +20,10 @@ export type Visibility = z.infer<typeof visibility>;
 /** Text a person typed: trimmed, bounded so a paste accident cannot bloat every device. */
 export const text = (max: number) => z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`));
 export const requiredText = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'Pflichtfeld'), z.maxLength(max, `Höchstens ${max} Zeichen`));
+  z
+    // The error also covers a missing field, which would otherwise say "Invalid input".
+    .string({ error: 'Pflichtfeld' })
+    .check(z.trim(), z.minLength(1, 'Pflichtfeld'), z.maxLength(max, `Höchstens ${max} Zeichen`));
 
 /**
  * Links are rendered as <a href>, so only schemes that cannot run code are allowed.

@@ -1,0 +1,25 @@
+// `npm start` must work right after `npm install`: build the PWA when dist/ is missing
+// or older than its sources, and skip the build otherwise so restarts stay fast.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['src', 'service-worker', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const MARKER = 'dist/index.html';
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+const built = existsSync(MARKER) ? statSync(MARKER).mtimeMs : 0;
+const changed = Math.max(...SOURCES.map(newest));
+if (built >= changed && !process.env.FORCE_BUILD) process.exit(0);
+
+console.log('Baue die App (vite build) …');
+const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { demoDataset } from '../src/demo';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { type Db, describeDb, openDb } from './db';
+import { migrate } from './migrate';
+import { seedIfEmpty } from './seed';
+
+let db: Db | undefined;
+let server: Server | undefined;
+let stopping = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    console.error(`${signal} erneut – sofortiges Ende / exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: Server wird beendet / shutting down …`);
+  if (server) {
+    const s = server;
+    // Idle keep-alive sockets would hold close() open; busy ones get three seconds.
+    const force = setTimeout(() => s.closeAllConnections(), 3000);
+    force.unref();
+    await new Promise<void>((done) => {
+      s.close(() => done());
+      s.closeIdleConnections();
+    });
+  }
+  // PGlite writes its files on close; being killed mid-write can corrupt DATA_DIR.
+  await db?.close();
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const dbEnv = { DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  db = await openDb(dbEnv);
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`Migrationen / migrations: ${applied.join(', ')}`);
+  if (config.seedDemo) {
+    const { seeded, count } = await seedIfEmpty(db, demoDataset);
+    if (seeded) console.log(`Demodaten angelegt / demo data seeded: ${count} records`);
+  }
+
+  const app = createApp({ db });
+  server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(
+      `Quartier-Wegweiser läuft / is running: http://localhost:${info.port} (${describeDb(dbEnv)})`,
+    );
+  }) as Server;
+  server.on('error', (err) => {
+    console.error('Server konnte nicht starten / could not start:', err.message);
+    void db?.close().finally(() => process.exit(1));
+  });
+}
+
+main().catch(async (err) => {
+  console.error('Start fehlgeschlagen / startup failed:', err);
+  await db?.close().catch(() => {});
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { type Change, isTableName, type PullResponse } from '../src/model';
+import type { Queryable } from './db';
+
+/** Who asks. Residents have no login and are 'public'; accounts arrive in a later issue. */
+export type Viewer = 'public' | 'internal';
+
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+export interface PullParams {
+  since: number;
+  limit: number;
+}
+
+export type ParseResult =
+  | { ok: true; value: PullParams }
+  | { ok: false; code: 'invalid_cursor' | 'invalid_limit'; message: string };
+
+const DIGITS = /^\d{1,16}$/;
+
+/**
+ * The cursor is the last version of the previous page as a decimal string ('' = from the
+ * start). Clients must treat it as opaque, so it can change shape later. A limit above the
+ * maximum is clamped rather than refused, so an older client asking for more keeps working.
+ */
+export function parsePullParams(since: string | undefined, limit: string | undefined): ParseResult {
+  let sinceN = 0;
+  if (since !== undefined && since !== '') {
+    if (!DIGITS.test(since) || !Number.isSafeInteger(Number(since))) {
+      return {
+        ok: false,
+        code: 'invalid_cursor',
+        message: 'Ungültiger Cursor. Bitte den Wert „cursor“ aus der letzten Antwort verwenden.',
+      };
+    }
+    sinceN = Number(since);
+  }
+  let limitN = DEFAULT_PULL_LIMIT;
+  if (limit !== undefined && limit !== '') {
+    if (!DIGITS.test(limit) || Number(limit) < 1) {
+      return {
+        ok: false,
+        code: 'invalid_limit',
+        message: `Ungültiges Limit. Erlaubt ist eine ganze Zahl von 1 bis ${MAX_PULL_LIMIT}.`,
+      };
+    }
+    limitN = Math.min(Number(limit), MAX_PULL_LIMIT);
+  }
+  return { ok: true, value: { since: sinceN, limit: limitN } };
+}
+
+/*
+ * Residents see a row iff it was ever public (ever_public is set whenever a row is written
+ * public and not deleted, and never cleared). Such a row arrives with its data while it is
+ * public and live, otherwise as a tombstone. Never-public rows stay invisible altogether, so
+ * not even their ids leak. `updated_by` may name a coordinator, so residents get null.
+ */
+const PUBLIC_SQL = `
+  select table_name, id::text as id, version,
+         (deleted or visibility <> 'public') as gone,
+         case when deleted or visibility <> 'public' then null
+              else data || '{"updated_by": null}'::jsonb end as data
+    from records
+   where version > $1::bigint and ever_public and table_name <> 'referrals'
+   order by version
+   limit $2::int`;
+
+const INTERNAL_SQL = `
+  select table_name, id::text as id, version, deleted as gone,
+         case when deleted then null else data end as data
+    from records
+   where version > $1::bigint and table_name <> 'referrals'
+   order by version
+   limit $2::int`;
+
+interface Row {
+  table_name: string;
+  id: string;
+  version: string | number | bigint;
+  gone: boolean;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * One page of changes after `since`, oldest first. This single SELECT reads one snapshot;
+ * because writers assign versions under the advisory lock (see server/records.ts), no row
+ * with a version <= the returned cursor can commit after this snapshot was taken, so the
+ * client may safely continue from `cursor`.
+ */
+export async function pullChanges(
+  q: Queryable,
+  { since, limit }: PullParams,
+  viewer: Viewer,
+): Promise<PullResponse> {
+  const rows = await q.query<Row>(viewer === 'internal' ? INTERNAL_SQL : PUBLIC_SQL, [
+    since,
+    limit + 1,
+  ]);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const changes: Change[] = [];
+  for (const r of page) {
+    // The column is written only via upsertRecords, which checks the name; guard anyway.
+    if (!isTableName(r.table_name)) continue;
+    changes.push({
+      table: r.table_name,
+      id: r.id,
+      version: Number(r.version),
+      deleted: r.gone,
+      data: r.gone ? null : (r.data as Change['data']),
+    });
+  }
+  const last = page.at(-1);
+  return { changes, cursor: String(last ? Number(last.version) : since), more };
+}

@@ -1,0 +1,115 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { DbErrorBanner } from '../components/DbErrorBanner/DbErrorBanner';
+import { MainNav } from '../components/MainNav/MainNav';
+import { SyncStatus } from '../components/SyncStatus/SyncStatus';
+import { useStore } from '../db/useStore';
+import { StartPage } from '../features/start/StartPage/StartPage';
+import { t } from '../i18n';
+import { lazyPage } from './lazy';
+import { interceptLinks, matchRoute, type Route, useLocation } from './router';
+import { type AppServices, ServicesContext, useServices } from './services';
+import './App.css';
+
+const ServiceListPage = lazyPage(() =>
+  import('../features/angebote/ServiceListPage/ServiceListPage').then((m) => m.ServiceListPage),
+);
+const ServiceDetailPage = lazyPage(() =>
+  import('../features/angebote/ServiceDetailPage/ServiceDetailPage').then(
+    (m) => m.ServiceDetailPage,
+  ),
+);
+const SchedulesPage = lazyPage(() =>
+  import('../features/sprechstunden/SchedulesPage/SchedulesPage').then((m) => m.SchedulesPage),
+);
+const InfoPage = lazyPage(() =>
+  import('../features/info/InfoPage/InfoPage').then((m) => m.InfoPage),
+);
+const NotFoundPage = lazyPage(() =>
+  import('../features/notfound/NotFoundPage/NotFoundPage').then((m) => m.NotFoundPage),
+);
+
+/** Warm the other screens once the start page is up, so the first tap is instant. */
+export function preloadPages(): Promise<unknown> {
+  return Promise.allSettled(
+    [ServiceListPage, ServiceDetailPage, SchedulesPage, InfoPage].map((p) => p.preload()),
+  );
+}
+
+function RouteView({ route, search }: { route: Route; search: string }) {
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'list':
+      return <ServiceListPage search={search} />;
+    case 'detail':
+      return <ServiceDetailPage id={route.id} />;
+    case 'schedules':
+      return <SchedulesPage />;
+    case 'info':
+      return <InfoPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+function DbProblem() {
+  const { dbStatus } = useServices();
+  const status = useStore(dbStatus);
+  return <DbErrorBanner status={status} />;
+}
+
+function skipToMain(event: Event) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  // Focus instead of a #main hash: a hash would add a history entry to our router.
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView?.();
+}
+
+interface AppProps {
+  services: AppServices;
+  /** Slot for the service-worker update prompt (src/pwa/UpdatePrompt). */
+  updatePrompt?: ComponentChildren;
+}
+
+export function App({ services, updatePrompt }: AppProps) {
+  const location = useLocation();
+  useEffect(() => interceptLinks(document), []);
+  const route = matchRoute(location.pathname);
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <a class="skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipLink')}
+      </a>
+      <header class="app-header">
+        <div class="app-header__inner">
+          <a class="app-header__brand" href="/">
+            <svg
+              class="app-header__logo"
+              viewBox="0 0 24 24"
+              width="28"
+              height="28"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path fill="currentColor" d="M11 2h2v20h-2z" />
+              <path fill="currentColor" d="M4 4.5h13l3 3-3 3H4z" />
+              <path fill="currentColor" opacity="0.8" d="M20 12.5H7l-3 3 3 3h13z" />
+            </svg>
+            <span>{t('app.name')}</span>
+          </a>
+          <SyncStatus />
+        </div>
+      </header>
+      <MainNav pathname={location.pathname} />
+      <main id="main" class="app-main" tabIndex={-1}>
+        <DbProblem />
+        <RouteView route={route} search={location.search} />
+      </main>
+      {updatePrompt}
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,31 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DbStatus } from '../db/db';
+import type { WegweiserDB } from '../db/schema';
+import type { StorageUsage } from '../db/storage';
+import type { ReadableStore } from '../db/store';
+import type { SyncController } from '../sync';
+
+/**
+ * What the screens need from the outside world, handed down once. Tests give a
+ * fresh fake-indexeddb database and a hand-driven sync controller; the app gives the
+ * real ones (src/main.tsx).
+ */
+export interface AppServices {
+  db: WegweiserDB;
+  dbStatus: ReadableStore<DbStatus>;
+  /** null until started (or in tests that do not need it). */
+  sync: SyncController | null;
+  storageEstimate: () => Promise<StorageUsage | null>;
+  appVersion: string;
+  /** The clock for "vor 3 Min."; injectable so tests are deterministic. */
+  now: () => Date;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <App>');
+  return services;
+}

@@ -1,0 +1,47 @@
+import { t } from '../../i18n';
+import { Icon, type IconName } from '../Icon/Icon';
+import './MainNav.css';
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: IconName;
+  /** Paths below `href` that belong to the same section (e.g. a detail page). */
+  section?: boolean;
+}
+
+function items(): NavItem[] {
+  return [
+    { href: '/', label: t('nav.start'), icon: 'home' },
+    { href: '/angebote', label: t('nav.list'), icon: 'list', section: true },
+    { href: '/sprechstunden', label: t('nav.schedules'), icon: 'clock' },
+    { href: '/info', label: t('nav.info'), icon: 'info' },
+  ];
+}
+
+/**
+ * `aria-current="page"` on the exact page, `"true"` when inside its section (an offer
+ * detail is inside "Angebote"), so a screen reader can tell both apart.
+ */
+export function currentFor(item: NavItem, pathname: string): 'page' | 'true' | undefined {
+  if (pathname === item.href) return 'page';
+  if (item.section && pathname.startsWith(`${item.href}/`)) return 'true';
+  return undefined;
+}
+
+export function MainNav({ pathname }: { pathname: string }) {
+  return (
+    <nav class="main-nav" aria-label={t('nav.label')}>
+      <ul class="main-nav__list">
+        {items().map((item) => (
+          <li key={item.href}>
+            <a class="main-nav__link" href={item.href} aria-current={currentFor(item, pathname)}>
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+export {
+  type CreateDbOptions,
+  createDb,
+  createDbStatusStore,
+  type DbState,
+  type DbStatus,
+  dbStatus,
+  getDb,
+  openDb,
+} from './db';
+export { classifyDbError, DbError, type DbErrorCode, toDbError } from './errors';
+export { getMeta, setMeta } from './meta';
+export {
+  countByTargetGroup,
+  type DataStatus,
+  dataStatus,
+  getServiceDetail,
+  listSchedulesWithService,
+  listServices,
+  type ScheduleEntry,
+  type ScheduleFilter,
+  type ServiceDetail,
+  type ServiceFilter,
+  type ServicePage,
+} from './queries';
+export {
+  DB_NAME,
+  DB_VERSION,
+  META_KEYS,
+  type MetaEntry,
+  type OutboxEntry,
+  STORES_V1,
+  STORES_V2,
+  type StoredService,
+  type WegweiserDB,
+} from './schema';
+export { germanSortKey } from './sortKey';
+export { requestPersistentStorage, type StorageUsage, storageEstimate } from './storage';
+export { createStore, type ReadableStore, type Store } from './store';
+export { useDbStatus } from './useDbStatus';
+export { type LiveQueryState, useLiveQuery, useLiveQueryState } from './useLiveQuery';
+export { useStore } from './useStore';

@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import { useServices } from '../../../app/services';
+import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
+import { EmptyState } from '../../../components/EmptyState/EmptyState';
+import { formatIsoDate } from '../../../components/format';
+import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
+import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
+import { useLiveQueryState } from '../../../db/useLiveQuery';
+import { label, t } from '../../../i18n';
+import { ContactList } from '../ContactList/ContactList';
+import { FactList } from '../FactList/FactList';
+import { LocationList } from '../LocationList/LocationList';
+import { ScheduleList } from '../ScheduleList/ScheduleList';
+import './ServiceDetailPage.css';
+
+function labels(kind: 'targetGroup' | 'category' | 'language', slugs: string[]): string {
+  return slugs.map((s) => label(kind, s)).join(', ');
+}
+
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="service-detail__section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Detail({ detail }: { detail: ServiceDetail }) {
+  const { service, organization, locations, schedules, contacts, organizationContacts } = detail;
+  const hasReach = Boolean(service.phone || service.email || service.url);
+  const allContacts = [...contacts, ...organizationContacts];
+
+  return (
+    <article class="service-detail">
+      <header class="service-detail__head">
+        <PageHeading title={service.name}>{service.name}</PageHeading>
+        {service.alternate_name && <p class="service-detail__alt">{service.alternate_name}</p>}
+        {organization && (
+          <p class="service-detail__provider">
+            <span class="muted">{t('detail.provider')}:</span> {organization.name}
+          </p>
+        )}
+        {service.status !== 'active' && (
+          <p class="service-detail__status" role="note">
+            {service.status === 'paused' ? t('detail.statusPaused') : t('detail.statusEnded')}
+          </p>
+        )}
+        <TraitBadges traits={service.traits} label={t('detail.traits')} />
+        {service.assured_date && (
+          <p class="service-detail__assured muted">
+            {t('detail.assured', { date: formatIsoDate(service.assured_date) })}
+          </p>
+        )}
+      </header>
+
+      {service.description && (
+        <Section id="sd-about" title={t('detail.about')}>
+          <p class="pre-line">{service.description}</p>
+        </Section>
+      )}
+
+      <Section id="sd-schedules" title={t('detail.schedules')}>
+        {schedules.length > 0 ? (
+          <ScheduleList schedules={schedules} locations={locations} />
+        ) : (
+          <p class="muted">{t('detail.noSchedules')}</p>
+        )}
+      </Section>
+
+      {locations.length > 0 && (
+        <Section id="sd-locations" title={t('detail.locations')}>
+          <LocationList locations={locations} />
+        </Section>
+      )}
+
+      <Section id="sd-contacts" title={t('detail.contacts')}>
+        {hasReach && (
+          <div class="service-detail__reach">
+            <ContactLinks phone={service.phone} email={service.email} url={service.url} />
+          </div>
+        )}
+        {allContacts.length > 0 ? (
+          <ContactList contacts={allContacts} />
+        ) : (
+          !hasReach && <p class="muted">{t('detail.noContacts')}</p>
+        )}
+      </Section>
+
+      <Section id="sd-facts" title={t('detail.facts')}>
+        <FactList
+          facts={[
+            { term: t('detail.targetGroups'), value: labels('targetGroup', service.target_groups) },
+            { term: t('detail.categories'), value: labels('category', service.categories) },
+            { term: t('detail.languages'), value: labels('language', service.languages) },
+            { term: t('detail.legalBasis'), value: service.legal_basis },
+            { term: t('detail.fees'), value: service.fees_description },
+            { term: t('detail.eligibility'), value: service.eligibility_description },
+            { term: t('detail.application'), value: service.application_process },
+          ]}
+        />
+      </Section>
+
+      {organization && (
+        <Section id="sd-provider" title={t('detail.provider')}>
+          <p class="service-detail__org-name">{organization.name}</p>
+          {organization.description && <p class="pre-line">{organization.description}</p>}
+          <ContactLinks
+            phone={organization.phone}
+            email={organization.email}
+            url={organization.website}
+          />
+        </Section>
+      )}
+
+      <p>
+        <a href="/angebote">{t('detail.backToList')}</a>
+      </p>
+    </article>
+  );
+}
+
+/** Angebot-Detail: everything about one offer, read from the local database. */
+export function ServiceDetailPage({ id }: { id: string }) {
+  const { db } = useServices();
+  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+
+  if (result.value === undefined || result.loading) {
+    if (result.error) {
+      return (
+        <p class="muted" role="alert">
+          {t('detail.error')}
+        </p>
+      );
+    }
+    // No heading yet: focus goes to the real one when it arrives.
+    return (
+      <p class="muted" role="status">
+        {t('detail.loading')}
+      </p>
+    );
+  }
+
+  if (result.value === null) {
+    return (
+      <div class="page">
+        <PageHeading title={t('detail.notFoundTitle')} />
+        <EmptyState>
+          <p>{t('detail.notFoundText')}</p>
+          <p>
+            <a href="/angebote">{t('detail.backToList')}</a>
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return <Detail detail={result.value} />;
+}

@@ -1,0 +1,37 @@
+import { render } from 'preact';
+import { App, preloadPages } from './app/App';
+import type { AppServices } from './app/services';
+import { dbStatus, getDb, openDb } from './db/db';
+import { requestPersistentStorage, storageEstimate } from './db/storage';
+import { registerServiceWorker } from './pwa/lifecycle';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { startSync } from './sync';
+import './styles/global.css';
+
+const db = getDb();
+// Open early so a blocked upgrade or a full disk shows up in the banner at once;
+// the outcome is reported through dbStatus, so the rejection needs no handler here.
+openDb(db).catch(() => {});
+void requestPersistentStorage();
+const sync = startSync({ db, baseUrl: '' });
+
+const services: AppServices = {
+  db,
+  dbStatus,
+  sync,
+  storageEstimate: () => storageEstimate(),
+  appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+  now: () => new Date(),
+};
+
+const root = document.getElementById('app');
+if (root) {
+  render(<App services={services} updatePrompt={<UpdatePrompt />} />, root);
+}
+
+registerServiceWorker();
+
+// Fetch the other screens' chunks when the browser is idle, so the first tap is instant.
+const idle = (cb: () => void) =>
+  'requestIdleCallback' in window ? window.requestIdleCallback(cb) : setTimeout(cb, 1500);
+idle(() => void preloadPages());

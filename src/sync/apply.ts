@@ -1,0 +1,126 @@
+import { META_KEYS, type WegweiserDB } from '../db/schema';
+import {
+  type AnyRecord,
+  isTableName,
+  type PullResponse,
+  TABLE_NAMES,
+  TABLE_SCHEMAS,
+  type TableName,
+} from '../model';
+import { SyncError } from './errors';
+
+export interface ApplyResult {
+  /** Rows written (inserted or replaced). */
+  upserted: number;
+  /** Local rows removed by tombstones. */
+  deleted: number;
+  /** Changes that failed validation; skipped so one bad record cannot stall the sync. */
+  invalid: number;
+  /** Changes older than the local row; never allowed to overwrite it. */
+  stale: number;
+  /** Changes for tables this client does not know (a newer server); ignored. */
+  unknownTable: number;
+}
+
+interface Decision {
+  version: number;
+  /** null = tombstone. */
+  record: AnyRecord | null;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
+/**
+ * Validates a page and reduces it to the newest change per record. Pure; no I/O.
+ * Exported for the push half, which must treat server echoes the same way.
+ */
+export function decidePage(page: PullResponse): {
+  byTable: Map<TableName, Map<string, Decision>>;
+  invalid: number;
+  unknownTable: number;
+} {
+  const byTable = new Map<TableName, Map<string, Decision>>();
+  let invalid = 0;
+  let unknownTable = 0;
+
+  for (const change of page.changes as unknown[]) {
+    if (!isObject(change)) {
+      invalid++;
+      continue;
+    }
+    const { table, id, version, deleted, data } = change;
+    if (!isTableName(table)) {
+      unknownTable++;
+      continue;
+    }
+    if (typeof id !== 'string' || !Number.isSafeInteger(version) || (version as number) < 0) {
+      invalid++;
+      continue;
+    }
+    let record: AnyRecord | null = null;
+    if (deleted !== true) {
+      const parsed = TABLE_SCHEMAS[table].safeParse(data);
+      if (!parsed.success || parsed.data.id !== id) {
+        invalid++;
+        continue;
+      }
+      // The envelope's version is the server's word; a record may carry a stale copy.
+      if (!parsed.data.deleted) record = { ...parsed.data, version: version as number };
+    }
+    let rows = byTable.get(table);
+    if (!rows) {
+      rows = new Map();
+      byTable.set(table, rows);
+    }
+    const seen = rows.get(id);
+    if (!seen || seen.version <= (version as number))
+      rows.set(id, { version: version as number, record });
+  }
+  return { byTable, invalid, unknownTable };
+}
+
+/**
+ * Applies one pull page and its cursor in a single transaction: either the whole page and
+ * the new cursor land, or neither does, so a crash or quota error mid-page re-pulls it.
+ * Tombstones delete the local row (queries never see deleted records).
+ */
+export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promise<ApplyResult> {
+  if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
+    throw new SyncError('invalid');
+  }
+  const { byTable, invalid, unknownTable } = decidePage(page);
+  const result: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
+
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    // Foreign-key order, so that a reader never sees a child before its parent table.
+    for (const name of TABLE_NAMES) {
+      const decisions = byTable.get(name);
+      if (!decisions) continue;
+      const table = db.table<AnyRecord, string>(name);
+      const ids = [...decisions.keys()];
+      const current = await table.bulkGet(ids);
+      const puts: AnyRecord[] = [];
+      const deletes: string[] = [];
+      ids.forEach((id, i) => {
+        const decision = decisions.get(id) as Decision;
+        const local = current[i];
+        if (local && typeof local.version === 'number' && local.version > decision.version) {
+          result.stale++;
+        } else if (decision.record) {
+          puts.push(decision.record);
+        } else if (local) {
+          deletes.push(id);
+        }
+      });
+      if (puts.length > 0) await table.bulkPut(puts);
+      if (deletes.length > 0) await table.bulkDelete(deletes);
+      result.upserted += puts.length;
+      result.deleted += deletes.length;
+    }
+    await db.meta.put({ key: META_KEYS.cursor, value: page.cursor });
+  });
+  return result;
+}

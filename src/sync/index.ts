@@ -1,0 +1,15 @@
+export { describeSyncAge, type SyncAge } from './age';
+export { type ApplyResult, applyPullPage } from './apply';
+export {
+  createSyncController,
+  SYNC_LOCK,
+  type SyncController,
+  type SyncControllerOptions,
+  type SyncEnvironment,
+  type SyncState,
+  type SyncStatus,
+} from './controller';
+export { SyncError, type SyncErrorCode, type SyncErrorInfo } from './errors';
+export { type FetchLike, INITIAL_CURSOR, type PullOptions, pullAll } from './pull';
+export { getSyncController, type StartSyncOptions, startSync, stopSync } from './start';
+export { useSyncState } from './useSyncState';

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+
+/** Number of live rows in an IndexedDB store of the app, read the way the app stores them. */
+export async function countLocal(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('quartier-wegweiser');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(storeName)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const req = db.transaction(storeName).objectStore(storeName).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as { deleted?: boolean }[]).filter((r) => !r.deleted).length);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+export async function readLocal<T>(page: Page, store: string, id: string): Promise<T | undefined> {
+  return page.evaluate(
+    ([storeName, key]) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open('quartier-wegweiser');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(storeName).objectStore(storeName).get(key);
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as T | undefined);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [store, id] as const,
+  );
+}
+
+export async function waitForLocalCount(page: Page, store: string, n: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const have = await countLocal(page, store).catch(() => 0);
+    if (have >= n) return;
+    if (Date.now() > deadline) throw new Error(`${store}: ${have} of ${n} records after 30 s`);
+    await page.waitForTimeout(200);
+  }
+}
+
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+}

@@ -1,0 +1,147 @@
+import { cleanup, render } from '@testing-library/preact';
+import { App } from '../../../src/app/App';
+import { takeFocusRequest } from '../../../src/app/router';
+import type { AppServices } from '../../../src/app/services';
+import { createDb, createDbStatusStore, type DbStatus } from '../../../src/db/db';
+import type { WegweiserDB } from '../../../src/db/schema';
+import { createStore, type Store } from '../../../src/db/store';
+import type { Contact, Location, Organization, Schedule, Service } from '../../../src/model';
+import type { SyncController, SyncState } from '../../../src/sync';
+
+/** Deterministic v4-shaped UUIDs: uid(1) = …-000000000001. */
+export function uid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+let dbCounter = 0;
+const opened: WegweiserDB[] = [];
+
+/** A fresh fake-indexeddb database per test, with its own status store. */
+export function freshDb(): { db: WegweiserDB; status: Store<DbStatus> } {
+  const status = createDbStatusStore();
+  const db = createDb(`ui-test-${Date.now()}-${++dbCounter}`, { status });
+  opened.push(db);
+  return { db, status };
+}
+
+export interface FakeSync extends SyncController {
+  set(state: Partial<SyncState>): void;
+  calls: number;
+}
+
+/** A sync controller driven by the test; syncNow only counts. */
+export function fakeSync(initial: Partial<SyncState> = {}): FakeSync {
+  const store = createStore<SyncState>({
+    status: 'idle',
+    lastSyncAt: null,
+    error: null,
+    ...initial,
+  });
+  const fake: FakeSync = {
+    get: store.get,
+    subscribe: store.subscribe,
+    calls: 0,
+    async syncNow() {
+      fake.calls++;
+    },
+    stop() {},
+    set(state) {
+      store.set({ ...store.get(), ...state });
+    },
+  };
+  return fake;
+}
+
+export const NOW = new Date('2026-10-14T10:00:00+02:00');
+
+export function services(over: Partial<AppServices> = {}): AppServices {
+  const { db, status } = over.db ? { db: over.db, status: createDbStatusStore() } : freshDb();
+  return {
+    db,
+    dbStatus: status,
+    sync: fakeSync(),
+    storageEstimate: async () => ({ usage: 1_400_000, quota: 2_000_000_000, persisted: true }),
+    appVersion: '9.8.7',
+    now: () => NOW,
+    ...over,
+  };
+}
+
+/** Renders the whole app at `path`, as a browser would open it. */
+export function renderApp(path: string, svc: AppServices = services()) {
+  window.history.replaceState(null, '', path);
+  // A navigation left over from the previous test must not move focus in this one.
+  takeFocusRequest();
+  return { ...render(<App services={svc} />), services: svc };
+}
+
+export async function teardown(): Promise<void> {
+  cleanup();
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete().catch(() => {});
+  }
+}
+
+const base = {
+  version: 1,
+  updated_at: '2026-10-01T10:00:00+02:00',
+  updated_by: null,
+  deleted: false,
+  visibility: 'public',
+} as const;
+
+export function org(n: number, over: Partial<Organization> = {}): Organization {
+  return { ...base, id: uid(n), name: `Träger ${n}`, description: '', ...over };
+}
+
+export function location(n: number, over: Partial<Location> = {}): Location {
+  return {
+    ...base,
+    id: uid(n),
+    name: `Stadtteilzentrum ${n}`,
+    address_1: 'Heckinghauser Straße 12',
+    postal_code: '42289',
+    city: 'Ruhrstadt',
+    quartier: 'Heckinghausen',
+    ...over,
+  };
+}
+
+export function service(n: number, over: Partial<Service> = {}): Service {
+  return {
+    ...base,
+    id: uid(n),
+    organization_id: uid(1),
+    name: `Angebot ${n}`,
+    description: 'Offene Sprechstunde',
+    status: 'active',
+    target_groups: ['jugendliche'],
+    categories: ['beratung'],
+    traits: ['kostenlos'],
+    languages: ['de'],
+    location_ids: [],
+    ...over,
+  };
+}
+
+export function schedule(n: number, over: Partial<Schedule> = {}): Schedule {
+  return {
+    ...base,
+    id: uid(n),
+    service_id: uid(100),
+    freq: 'WEEKLY',
+    interval: 1,
+    byday: 'MO',
+    opens_at: '09:00',
+    closes_at: '12:00',
+    exdates: [],
+    rdates: [],
+    closed_on_holidays: true,
+    ...over,
+  };
+}
+
+export function contact(n: number, over: Partial<Contact> = {}): Contact {
+  return { ...base, id: uid(n), name: `Ansprechperson ${n}`, languages: [], ...over };
+}
