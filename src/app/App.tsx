@@ -81,6 +81,7 @@ export function App({ services, updatePrompt }: AppProps) {
 
   return (
     <ServicesContext.Provider value={services}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only avoids a history entry. */}
       <a class="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipLink')}
       </a>

@@ -12,7 +12,7 @@ import './InfoPage.css';
 
 function useStorage(estimate: () => Promise<StorageUsage | null>, refreshKey: unknown) {
   const [usage, setUsage] = useState<StorageUsage | null | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-measures after a sync.
+  // refreshKey re-measures after a sync.
   useEffect(() => {
     let active = true;
     estimate().then(

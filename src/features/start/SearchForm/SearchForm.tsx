@@ -16,31 +16,33 @@ export function SearchForm({ initial = '' }: { initial?: string }) {
     navigate(listHref({ q: value }));
   };
   return (
-    <form class="search-form" role="search" action="/angebote" method="get" onSubmit={onSubmit}>
-      <label class="search-form__label" for="search-q">
-        {t('search.label')}
-      </label>
-      <p class="search-form__hint muted" id="search-q-hint">
-        {t('search.hint')}
-      </p>
-      <div class="search-form__row">
-        <input
-          id="search-q"
-          class="search-form__input"
-          type="search"
-          name="q"
-          autocomplete="off"
-          enterKeyHint="search"
-          aria-describedby="search-q-hint"
-          maxLength={200}
-          value={value}
-          onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" class="btn search-form__submit">
-          <Icon name="search" />
-          <span class="visually-hidden">{t('search.submit')}</span>
-        </button>
-      </div>
-    </form>
+    <search>
+      <form class="search-form" action="/angebote" method="get" onSubmit={onSubmit}>
+        <label class="search-form__label" for="search-q">
+          {t('search.label')}
+        </label>
+        <p class="search-form__hint muted" id="search-q-hint">
+          {t('search.hint')}
+        </p>
+        <div class="search-form__row">
+          <input
+            id="search-q"
+            class="search-form__input"
+            type="search"
+            name="q"
+            autocomplete="off"
+            enterKeyHint="search"
+            aria-describedby="search-q-hint"
+            maxLength={200}
+            value={value}
+            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="btn search-form__submit">
+            <Icon name="search" />
+            <span class="visually-hidden">{t('search.submit')}</span>
+          </button>
+        </div>
+      </form>
+    </search>
   );
 }

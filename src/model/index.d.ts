@@ -1,0 +1,4 @@
+export * from './meta';
+export * from './records';
+export * from './tables';
+export * from './taxonomy';
