@@ -21,5 +21,11 @@ const changed = Math.max(...SOURCES.map(newest));
 if (built >= changed && !process.env.FORCE_BUILD) process.exit(0);
 
 console.log('Baue die App (vite build) …');
-const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+// A caller such as vitest sets NODE_ENV=test, which would make Vite build a DEV bundle
+// without the service worker registration.
+const r = spawnSync('npx', ['vite', 'build'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 process.exit(r.status ?? 1);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App, preloadPages } from './app/App';
+import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { dbStatus, getDb, openDb } from './db/db';
 import { requestPersistentStorage, storageEstimate } from './db/storage';
@@ -30,8 +30,3 @@ if (root) {
 }
 
 registerServiceWorker();
-
-// Fetch the other screens' chunks when the browser is idle, so the first tap is instant.
-const idle = (cb: () => void) =>
-  'requestIdleCallback' in window ? window.requestIdleCallback(cb) : setTimeout(cb, 1500);
-idle(() => void preloadPages());

@@ -29,13 +29,6 @@ const NotFoundPage = lazyPage(() =>
   import('../features/notfound/NotFoundPage/NotFoundPage').then((m) => m.NotFoundPage),
 );
 
-/** Warm the other screens once the start page is up, so the first tap is instant. */
-export function preloadPages(): Promise<unknown> {
-  return Promise.allSettled(
-    [ServiceListPage, ServiceDetailPage, SchedulesPage, InfoPage].map((p) => p.preload()),
-  );
-}
-
 function RouteView({ route, search }: { route: Route; search: string }) {
   switch (route.name) {
     case 'start':

@@ -6,7 +6,8 @@ type Loader<P> = () => Promise<ComponentType<P>>;
 
 /**
  * Code-splits a screen without preact/compat's Suspense. The start page ships alone;
- * the service worker precaches every chunk, so a split never costs an offline user.
+ * the service worker precaches every chunk, so a split never costs an offline user
+ * (and no idle preloading is needed).
  */
 export function lazyPage<P extends object>(
   load: Loader<P>,

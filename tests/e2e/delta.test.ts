@@ -36,11 +36,9 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
       await deleteRecord(q, 'services', removed.id, 'e2e');
     });
 
-    const pulled: PullResponse['changes'] = [];
-    page.on('response', async (res) => {
-      if (res.url().includes('/api/sync/pull')) {
-        pulled.push(...((await res.json()) as PullResponse).changes);
-      }
+    const pages: Promise<PullResponse>[] = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/api/sync/pull')) pages.push(res.json() as Promise<PullResponse>);
     });
     await page.reload();
     await page.waitForFunction(
@@ -60,6 +58,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
       { timeout: 30_000 },
     );
 
+    const pulled = (await Promise.all(pages)).flatMap((p) => p.changes);
     expect(pulled.map((c) => [c.table, c.id, c.deleted]).sort()).toEqual(
       [
         ['services', renamed.id, false],

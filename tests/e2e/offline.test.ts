@@ -39,7 +39,8 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
     const tile = page.locator('a[href^="/angebote?zielgruppe="]').first();
     await tile.waitFor();
     expect(await page.locator('a[href^="/angebote?zielgruppe="]').count()).toBeGreaterThanOrEqual(9);
-    expect(await tile.textContent()).toMatch(/\d/);
+    // Counts arrive from an async IndexedDB query after the tiles render.
+    await expect.poll(() => tile.textContent(), { timeout: 10_000 }).toMatch(/\d/);
 
     // List, reached by following a tile like a user would.
     await tile.click();

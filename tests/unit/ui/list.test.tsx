@@ -87,6 +87,17 @@ describe('Angebotsliste', () => {
     expect(resultNames()).toEqual(['Alleinerziehenden-Treff', 'Ausbildungslotsen']);
   });
 
+  it('a new search on the list keeps the target group', async () => {
+    renderApp('/angebote?zielgruppe=jugendliche', await seed());
+    await screen.findByRole('heading', { level: 1, name: '2 Angebote' });
+    const input = screen.getByRole('searchbox', { name: 'Angebot suchen' });
+    fireEvent.input(input, { target: { value: 'Agentur' } });
+    fireEvent.submit(input.closest('form')!);
+    expect(window.location.search).toBe('?q=Agentur&zielgruppe=jugendliche');
+    await screen.findByRole('heading', { level: 1, name: '1 Angebot' });
+    expect(resultNames()).toEqual(['Jugendberufsagentur']);
+  });
+
   it('filters by Quartier', async () => {
     renderApp('/angebote?quartier=Heckinghausen', await seed());
     await screen.findByRole('heading', { level: 1, name: '1 Angebot' });

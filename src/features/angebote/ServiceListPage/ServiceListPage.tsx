@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { countText } from '../../../components/plural';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { SearchForm } from '../../start/SearchForm/SearchForm';
 import { FilterChips } from '../FilterChips/FilterChips';
 import { loadServiceList } from '../listQuery';
 import { type ListParams, listHref, parseListParams } from '../params';
@@ -65,11 +66,13 @@ function ServiceList({ params }: { params: ListParams }) {
   return (
     <>
       <PageHeading title={t('list.title')}>{countText('count.offers', data.total)}</PageHeading>
+      <SearchForm filters={params} />
       <FilterChips params={params} />
       {data.total === 0 ? (
         <EmptyState title={filtered ? t('list.emptyTitle') : undefined}>
           <p>{filtered ? t('list.emptyHelp') : t('list.emptyNoData')}</p>
-          {filtered && (
+          {/* With two or more filters the chips already offer this link. */}
+          {Object.keys(params).length === 1 && (
             <p>
               <a href={listHref({})}>{t('list.clearFilters')}</a>
             </p>

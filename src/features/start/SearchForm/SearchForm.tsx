@@ -2,18 +2,19 @@ import { useState } from 'preact/hooks';
 import { navigate } from '../../../app/router';
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
-import { listHref } from '../../angebote/params';
+import { type ListParams, listHref } from '../../angebote/params';
 import './SearchForm.css';
 
 /**
  * A real GET form on /angebote, so it works as plain HTML too; with JS the submit becomes
  * a client-side navigation. The search engine itself comes with the Verweisberatung issue.
  */
-export function SearchForm({ initial = '' }: { initial?: string }) {
-  const [value, setValue] = useState(initial);
+export function SearchForm({ filters = {} }: { filters?: ListParams }) {
+  const [value, setValue] = useState(filters.q ?? '');
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    navigate(listHref({ q: value }));
+    // A new query keeps the chosen target group, category and Quartier.
+    navigate(listHref({ ...filters, q: value }));
   };
   return (
     <search>
