@@ -27,8 +27,7 @@ export default defineConfig({
         id: '/',
         name: 'Quartier-Wegweiser',
         short_name: 'Wegweiser',
-        description:
-          'Angebote, Sprechstunden und Ansprechpersonen im Quartier – auch ohne Netz.',
+        description: 'Angebote, Sprechstunden und Ansprechpersonen im Quartier – auch ohne Netz.',
         lang: 'de',
         dir: 'ltr',
         start_url: '/',

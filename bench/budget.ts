@@ -45,7 +45,12 @@ const serviceWorker = gz('sw.js');
 
 const rows = [
   { case: 'start-page-js-gzip', bytes: startJs, budget: BUDGETS.startJs, files: startFiles },
-  { case: 'service-worker-gzip', bytes: serviceWorker, budget: BUDGETS.serviceWorker, files: ['sw.js'] },
+  {
+    case: 'service-worker-gzip',
+    bytes: serviceWorker,
+    budget: BUDGETS.serviceWorker,
+    files: ['sw.js'],
+  },
 ];
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/budget.json', `${JSON.stringify(rows, null, 2)}\n`);

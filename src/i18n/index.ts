@@ -28,7 +28,10 @@ function lookup(tree: Record<string, unknown>, key: string): string | undefined 
  * Translate with `{name}` placeholders. Falls back to German, then to the key itself,
  * so a missing translation never shows an empty button.
  */
-export function t(key: MessageKey | (string & {}), params?: Record<string, string | number>): string {
+export function t(
+  key: MessageKey | (string & {}),
+  params?: Record<string, string | number>,
+): string {
   const raw = lookup(messages, key) ?? lookup(de, key) ?? key;
   if (!params) return raw;
   return raw.replace(/\{(\w+)\}/g, (m, name: string) =>
@@ -37,6 +40,11 @@ export function t(key: MessageKey | (string & {}), params?: Record<string, strin
 }
 
 /** Label of a taxonomy slug; unknown (municipality-added) slugs show as themselves. */
-export function label(kind: 'targetGroup' | 'category' | 'trait' | 'language', slug: string): string {
-  return lookup(messages, `taxonomy.${kind}.${slug}`) ?? lookup(de, `taxonomy.${kind}.${slug}`) ?? slug;
+export function label(
+  kind: 'targetGroup' | 'category' | 'trait' | 'language',
+  slug: string,
+): string {
+  return (
+    lookup(messages, `taxonomy.${kind}.${slug}`) ?? lookup(de, `taxonomy.${kind}.${slug}`) ?? slug
+  );
 }

@@ -4,8 +4,8 @@ export declare const isoDate: z.ZodMiniString<string>;
 /** Wall-clock time HH:MM (Europe/Berlin), as in HSDS opens_at / closes_at. */
 export declare const wallTime: z.ZodMiniString<string>;
 export declare const visibility: z.ZodMiniEnum<{
-    public: "public";
-    internal: "internal";
+  public: 'public';
+  internal: 'internal';
 }>;
 export type Visibility = z.infer<typeof visibility>;
 /** Text a person typed: trimmed, bounded so a paste accident cannot bloat every device. */
@@ -20,13 +20,15 @@ export declare const email: z.ZodMiniString<string>;
 export declare const phone: z.ZodMiniString<string>;
 /** Fields every synced record carries. `version` is assigned by the server (0 = never synced). */
 export declare const syncMeta: {
-    id: z.ZodMiniUUID;
-    version: z.ZodMiniDefault<z.ZodMiniInt>;
-    updated_at: z.iso.ZodMiniISODateTime;
-    updated_by: z.ZodMiniDefault<z.ZodMiniNullable<z.ZodMiniString<string>>>;
-    deleted: z.ZodMiniDefault<z.ZodMiniBoolean<boolean>>;
-    visibility: z.ZodMiniDefault<z.ZodMiniEnum<{
-        public: "public";
-        internal: "internal";
-    }>>;
+  id: z.ZodMiniUUID;
+  version: z.ZodMiniDefault<z.ZodMiniInt>;
+  updated_at: z.iso.ZodMiniISODateTime;
+  updated_by: z.ZodMiniDefault<z.ZodMiniNullable<z.ZodMiniString<string>>>;
+  deleted: z.ZodMiniDefault<z.ZodMiniBoolean<boolean>>;
+  visibility: z.ZodMiniDefault<
+    z.ZodMiniEnum<{
+      public: 'public';
+      internal: 'internal';
+    }>
+  >;
 };

@@ -10,9 +10,9 @@ export const isoDate = z.string().check(
 );
 
 /** Wall-clock time HH:MM (Europe/Berlin), as in HSDS opens_at / closes_at. */
-export const wallTime = z.string().check(
-  z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM erwartet'),
-);
+export const wallTime = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM erwartet'));
 
 export const visibility = z.enum(['public', 'internal']);
 export type Visibility = z.infer<typeof visibility>;
@@ -42,10 +42,12 @@ export const webUrl = z.string().check(
 );
 
 export const email = z.string().check(z.maxLength(320), z.email('Keine gültige E-Mail-Adresse'));
-export const phone = z.string().check(
-  z.maxLength(40),
-  z.regex(/^\+?[0-9 ()/\-.]{3,}$/, 'Telefonnummer nur aus Ziffern, Leerzeichen und + ( ) / - .'),
-);
+export const phone = z
+  .string()
+  .check(
+    z.maxLength(40),
+    z.regex(/^\+?[0-9 ()/\-.]{3,}$/, 'Telefonnummer nur aus Ziffern, Leerzeichen und + ( ) / - .'),
+  );
 
 /** Fields every synced record carries. `version` is assigned by the server (0 = never synced). */
 export const syncMeta = {

@@ -1,14 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  email,
-  isoDate,
-  phone,
-  requiredText,
-  syncMeta,
-  text,
-  wallTime,
-  webUrl,
-} from './meta';
+import { email, isoDate, phone, requiredText, syncMeta, text, wallTime, webUrl } from './meta';
 import { REFERRAL_CHANNELS, SLUG_PATTERN, TRAITS } from './taxonomy';
 
 const slug = z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Schlüssel'));

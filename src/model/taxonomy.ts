@@ -39,7 +39,15 @@ export const TRAITS = [
   'barrierefrei',
 ] as const;
 
-export const REFERRAL_CHANNELS = ['share', 'sms', 'print', 'qr', 'copy', 'phone', 'in-person'] as const;
+export const REFERRAL_CHANNELS = [
+  'share',
+  'sms',
+  'print',
+  'qr',
+  'copy',
+  'phone',
+  'in-person',
+] as const;
 
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export type Category = (typeof CATEGORIES)[number];

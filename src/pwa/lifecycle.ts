@@ -45,7 +45,8 @@ export function registerServiceWorker(): void {
   });
 
   const check = () => {
-    if (navigator.onLine && document.visibilityState === 'visible') void wb?.update().catch(() => {});
+    if (navigator.onLine && document.visibilityState === 'visible')
+      void wb?.update().catch(() => {});
   };
   window.addEventListener('focus', check);
   document.addEventListener('visibilitychange', check);

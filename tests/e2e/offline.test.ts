@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
     const tile = page.locator('a[href^="/angebote?zielgruppe="]').first();
     await tile.waitFor();
-    expect(await page.locator('a[href^="/angebote?zielgruppe="]').count()).toBeGreaterThanOrEqual(9);
+    expect(await page.locator('a[href^="/angebote?zielgruppe="]').count()).toBeGreaterThanOrEqual(
+      9,
+    );
     // Counts arrive from an async IndexedDB query after the tiles render.
     await expect.poll(() => tile.textContent(), { timeout: 10_000 }).toMatch(/\d/);
 
