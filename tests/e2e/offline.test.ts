@@ -60,6 +60,10 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
     const offer = publicServices.find((s) => s.name.includes('Jobcenter')) ?? publicServices[0]!;
     await page.goto(`${server.url}/angebote/${offer.id}`);
     await expect(page.locator('main h1').textContent()).resolves.toContain(offer.name);
+    // Mobile first: nothing (long e-mail addresses, URLs) pushes the page wider than 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
 
     // The API is never answered with the cached HTML shell.
     const api = await page.evaluate(async () => {
