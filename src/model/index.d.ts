@@ -1,4 +1,0 @@
-export * from './meta';
-export * from './records';
-export * from './tables';
-export * from './taxonomy';
