@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
+import { auditApi } from './api/audit';
+import { authApi } from './api/auth';
+import { syncApi } from './api/sync';
+import type { ThrottlePolicy } from './auth/throttle';
 import type { Db } from './db';
 import { compressResponses } from './http/compress';
 import { apiError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { staticFiles } from './http/static';
-import { parsePullParams, pullChanges, type Viewer } from './pull';
+import { type ChangeHub, createChangeHub } from './notify';
+import type { Viewer } from './pull';
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -26,10 +31,19 @@ export interface AppOptions {
   /** Reported by /api/health. Default: version from package.json. */
   appVersion?: string;
   /**
-   * Decides what a request may see. Until accounts exist every client is a resident
-   * ('public'); tests pass their own.
+   * Overrides what pull and events may see. By default it follows the bearer token: no
+   * token = resident ('public'), a live session of any role = 'internal', a bad one = 401.
    */
   resolveViewer?: (c: Context) => Viewer | Promise<Viewer>;
+  /**
+   * Live-update fan-out. Pass one to close it on shutdown (ends open event streams);
+   * by default each app makes its own.
+   */
+  hub?: ChangeHub;
+  sessionTtlMs?: number;
+  throttle?: ThrottlePolicy;
+  /** Interval of SSE keep-alive comments and session re-checks. */
+  heartbeatMs?: number;
 }
 
 function isApi(path: string): boolean {
@@ -40,7 +54,11 @@ export function createApp({
   db,
   distDir = DEFAULT_DIST_DIR,
   appVersion = packageVersion(),
-  resolveViewer = () => 'public',
+  resolveViewer,
+  hub = createChangeHub(db),
+  sessionTtlMs,
+  throttle,
+  heartbeatMs,
 }: AppOptions): Hono {
   const app = new Hono();
 
@@ -62,12 +80,9 @@ export function createApp({
     }
   });
 
-  app.get('/api/sync/pull', async (c) => {
-    const parsed = parsePullParams(c.req.query('since'), c.req.query('limit'));
-    if (!parsed.ok) return apiError(c, 400, parsed.code, parsed.message);
-    const viewer = await resolveViewer(c);
-    return c.json(await pullChanges(db, parsed.value, viewer));
-  });
+  app.route('/api/auth', authApi({ db, sessionTtlMs, throttle }));
+  app.route('/api/sync', syncApi({ db, hub, resolveViewer, heartbeatMs }));
+  app.route('/api/audit', auditApi({ db }));
 
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'Diese Schnittstelle gibt es nicht.'));
 

@@ -4,10 +4,13 @@ import { demoDataset } from '../src/demo';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { type Db, describeDb, openDb } from './db';
+import { activeDemoAccounts, seedDemoAccounts } from './demo-accounts';
 import { migrate } from './migrate';
+import { type ChangeHub, createChangeHub } from './notify';
 import { seedIfEmpty } from './seed';
 
 let db: Db | undefined;
+let hub: ChangeHub | undefined;
 let server: Server | undefined;
 let stopping = false;
 
@@ -18,6 +21,8 @@ async function shutdown(signal: string): Promise<void> {
   }
   stopping = true;
   console.log(`${signal}: Server wird beendet / shutting down …`);
+  // Ends open event streams, which would otherwise hold server.close() open.
+  await hub?.close();
   if (server) {
     const s = server;
     // Idle keep-alive sockets would hold close() open; busy ones get three seconds.
@@ -46,8 +51,25 @@ async function main(): Promise<void> {
     const { seeded, count } = await seedIfEmpty(db, demoDataset);
     if (seeded) console.log(`Demodaten angelegt / demo data seeded: ${count} records`);
   }
+  // Known passwords only ever go into the embedded demo database.
+  if (config.seedDemo && db.kind === 'pglite') {
+    const created = await seedDemoAccounts(db);
+    if (created.length > 0) {
+      console.log('Demo-Zugänge angelegt / demo accounts created (nur zum Ausprobieren):');
+      for (const a of created)
+        console.log(`  ${a.role.padEnd(12)} ${a.email}  Passwort: ${a.password}`);
+    } else {
+      const active = await activeDemoAccounts(db);
+      if (active.length > 0) {
+        console.log(
+          `Demo-Zugänge aktiv: ${active.join(', ')} (Passwörter: README, „Demo-Zugänge“)`,
+        );
+      }
+    }
+  }
 
-  const app = createApp({ db });
+  hub = createChangeHub(db);
+  const app = createApp({ db, hub });
   server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(
       `Quartier-Wegweiser läuft / is running: http://localhost:${info.port} (${describeDb(dbEnv)})`,

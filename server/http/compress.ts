@@ -10,8 +10,11 @@ export const COMPRESS_THRESHOLD = 1024;
 const COMPRESSIBLE =
   /^(text\/|application\/(json|manifest\+json|javascript|xml)|image\/svg\+xml|image\/x-icon)/i;
 
+/** Server-sent events are an endless stream: buffering them to compress would hang. */
+const STREAMING = /^text\/event-stream/i;
+
 export function isCompressible(contentType: string | null | undefined): boolean {
-  return !!contentType && COMPRESSIBLE.test(contentType);
+  return !!contentType && COMPRESSIBLE.test(contentType) && !STREAMING.test(contentType);
 }
 
 /** Picks br over gzip when both are acceptable (RFC 9110 q-values, `*` included). */

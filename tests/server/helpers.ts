@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { createSession } from '../../server/auth/sessions';
+import { addUser } from '../../server/auth/users';
 import type { Db } from '../../server/db';
 import { openPglite } from '../../server/db/pglite';
 import { openPostgres } from '../../server/db/postgres';
@@ -14,6 +16,11 @@ export interface TestDb {
   reopen(): Promise<Db>;
   /** Closes the database and removes its data directory or schema. */
   destroy(): Promise<void>;
+  /**
+   * PostgreSQL only: a second, independent connection pool to the same database, as a
+   * second server instance would have. The caller closes it.
+   */
+  sibling?: () => Promise<Db>;
 }
 
 export interface Backend {
@@ -49,6 +56,7 @@ function postgresBackend(url: string): Backend {
       const schema = `qw_test_${randomBytes(6).toString('hex')}`;
       const handle: TestDb = {
         db: await openPostgres(url, { schema }),
+        sibling: () => openPostgres(url, { schema }),
         async reopen() {
           await handle.db.close();
           handle.db = await openPostgres(url, { schema });
@@ -127,4 +135,22 @@ export function referral(serviceId: string, overrides: Record<string, unknown> =
     channel: 'qr',
     ...overrides,
   };
+}
+
+let userSeq = 0;
+
+/** A fresh account of `role` with a live session: { email, password, token }. */
+export async function account(
+  db: Db,
+  role: 'admin' | 'coordinator' | 'worker',
+  password = 'richtig-geheim-123',
+): Promise<{ email: string; password: string; token: string }> {
+  const email = `${role}-${process.pid}-${++userSeq}-${randomBytes(3).toString('hex')}@test.example`;
+  const user = await addUser(db, { email, role, password });
+  const { token } = await createSession(db, user.id);
+  return { email, password, token };
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
 }

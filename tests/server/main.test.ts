@@ -52,6 +52,28 @@ async function start(env: Record<string, string>): Promise<Running> {
   return { child, url, output: () => out, exited };
 }
 
+/** `npm run admin -- …` as an operator would type it. */
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  const child = spawn('npm', ['run', '--silent', 'admin', '--', ...args], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
 async function pullCount(url: string): Promise<number> {
   let n = 0;
   let cursor = '';
@@ -80,6 +102,19 @@ describe('server/main.ts with PGlite', () => {
       /Quartier-Wegweiser läuft \/ is running: http:\/\/localhost:\d+ \(PGlite /,
     );
     expect(first.output()).toMatch(/Demodaten angelegt/);
+    // Demo accounts, with their passwords in the log, only in the embedded demo database.
+    expect(first.output()).toMatch(/koordination@demo\.example\s+Passwort: demo-koordination/);
+    expect(first.output()).toMatch(/worker@demo\.example\s+Passwort: demo-kuemmerer/);
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'koordination@demo.example', password: 'demo-koordination' }),
+    });
+    expect(await login.json()).toMatchObject({ user: { role: 'coordinator' } });
+    // The admin CLI refuses to open the embedded database while the server holds it.
+    const cli = await runCli(['user', 'list'], { DATA_DIR: dataDir });
+    expect(cli.code).toBe(2);
+    expect(cli.output).toMatch(/wird gerade vom laufenden Server/);
     const health = await fetch(`${first.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, db: 'pglite' });
     // Over a real socket the body really is compressed (fetch decodes it transparently).
@@ -99,9 +134,16 @@ describe('server/main.ts with PGlite', () => {
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/shutting down/);
 
+    // Stopped: the CLI works (through the npm script, as documented).
+    const stopped = await runCli(['user', 'list'], { DATA_DIR: dataDir });
+    expect(stopped.code, stopped.output).toBe(0);
+    expect(stopped.output).toMatch(/koordination@demo\.example\s+coordinator\s+aktiv/);
+
     const second = await start({ DATA_DIR: dataDir });
     try {
       expect(second.output()).not.toMatch(/Demodaten angelegt/);
+      expect(second.output()).not.toMatch(/Passwort:/);
+      expect(second.output()).toMatch(/Demo-Zugänge aktiv: koordination@demo\.example/);
       expect(await pullCount(second.url)).toBe(seeded);
     } finally {
       second.child.kill('SIGINT');
@@ -115,6 +157,12 @@ describe('server/main.ts with PGlite', () => {
     const s = await start({ DATA_DIR: dataDir, SEED_DEMO: '0' });
     try {
       expect(await pullCount(s.url)).toBe(0);
+      expect(s.output()).not.toMatch(/Demo-Zugänge/);
+      const login = await fetch(`${s.url}/api/auth/login`, {
+        method: 'POST',
+        body: JSON.stringify({ email: 'koordination@demo.example', password: 'demo-koordination' }),
+      });
+      expect(login.status).toBe(401);
     } finally {
       s.child.kill('SIGTERM');
       expect(await s.exited).toBe(0);
@@ -145,6 +193,8 @@ describe.runIf(DATABASE_URL)('server/main.ts with DATABASE_URL', () => {
       expect(await pullCount(s.url)).toBeGreaterThan(80);
       expect(s.output()).toMatch(/\(PostgreSQL /);
       expect(s.output()).not.toContain(url.password);
+      // Never demo accounts with a known password on PostgreSQL.
+      expect(s.output()).not.toMatch(/Demo-Zugänge/);
     } finally {
       s.child.kill('SIGTERM');
       expect(await s.exited).toBe(0);

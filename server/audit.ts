@@ -1,0 +1,94 @@
+import { TABLE_NAMES, type TableName } from '../src/model';
+import { changedFields } from '../src/sync/protocol';
+import type { Queryable, TxQueryable } from './db';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+export interface AuditWrite {
+  actor: string;
+  table: TableName;
+  id: string;
+  version: number;
+  action: AuditAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  clientId: string | null;
+  mutationId: string | null;
+}
+
+/** One audit row per changed field (version and updated_* are bookkeeping, not changes). */
+export async function writeAudit(q: TxQueryable, w: AuditWrite): Promise<number> {
+  const fields = changedFields(w.before, w.after);
+  if (fields.length === 0) return 0;
+  const rows = fields.map((field) => ({
+    field,
+    old: w.before?.[field] ?? null,
+    new: w.after[field] ?? null,
+  }));
+  await q.query(
+    `insert into audit_log
+       (actor, table_name, record_id, version, action, field, old_value, new_value,
+        client_id, mutation_id)
+     select $1, $2, $3::uuid, $4::bigint, $5, e->>'field', e->'old', e->'new', $6, $7
+       from jsonb_array_elements($8::text::jsonb) as e`,
+    [w.actor, w.table, w.id, w.version, w.action, w.clientId, w.mutationId, JSON.stringify(rows)],
+  );
+  return fields.length;
+}
+
+/**
+ * One entry of an offer's history, named after the HSDS 3 `metadata` object
+ * (resource_id, resource_type, last_action_date, last_action_type, field_name,
+ * previous_value, replacement_value, updated_by) plus the record version it produced.
+ */
+export interface AuditEntry {
+  id: string;
+  resource_id: string;
+  resource_type: TableName;
+  last_action_date: string;
+  last_action_type: AuditAction;
+  field_name: string;
+  previous_value: unknown;
+  replacement_value: unknown;
+  updated_by: string | null;
+  version: number;
+}
+
+export function isAuditTable(x: string): x is TableName {
+  return (TABLE_NAMES as string[]).includes(x);
+}
+
+export async function readAudit(
+  q: Queryable,
+  table: TableName,
+  id: string,
+  limit = 1000,
+): Promise<AuditEntry[]> {
+  const rows = await q.query<{
+    id: string | number;
+    at: Date | string;
+    actor: string | null;
+    version: string | number;
+    action: AuditAction;
+    field: string;
+    old_value: unknown;
+    new_value: unknown;
+  }>(
+    `select id, at, actor, version, action, field, old_value, new_value
+       from audit_log where table_name = $1 and record_id = $2::uuid
+      order by id limit $3::int`,
+    [table, id, limit],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    resource_id: id,
+    resource_type: table,
+    last_action_date: new Date(r.at).toISOString(),
+    last_action_type: r.action,
+    field_name: r.field,
+    previous_value: r.old_value ?? null,
+    replacement_value: r.new_value ?? null,
+    updated_by: r.actor,
+    version: Number(r.version),
+  }));
+}

@@ -1,0 +1,150 @@
+import { parseArgs } from 'node:util';
+import { ROLES } from '../../src/sync/protocol';
+import { generatePassword } from '../auth/password';
+import { addUser, disableUser, enableUser, listUsers, setPassword, UserError } from '../auth/users';
+import { readConfig } from '../config';
+import { type Db, describeDb, openDb } from '../db';
+import { DataDirInUseError } from '../db/dir-lock';
+import { migrate } from '../migrate';
+
+export const USAGE = `Benutzerverwaltung des Quartier-Wegweisers
+
+  npm run admin -- user add --email E --role R [--password P]
+  npm run admin -- user list
+  npm run admin -- user disable --email E
+  npm run admin -- user enable --email E
+  npm run admin -- user password --email E [--password P]
+
+Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
+coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
+Ohne --password wird ein Passwort erzeugt und einmal angezeigt.
+Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet, Standard ./data).
+Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** Exit codes: 0 ok, 1 the command failed, 2 usage error or database busy. */
+export async function runAdmin(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Io = consoleIo,
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  const [group, command, positionalEmail] = positionals;
+  if (values.help || group !== 'user' || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const email = values.email ?? positionalEmail;
+  const needsEmail = ['add', 'disable', 'enable', 'password'].includes(command);
+  if (!['add', 'list', 'disable', 'enable', 'password'].includes(command)) {
+    io.err(`Unbekannter Befehl „user ${command}“.\n\n${USAGE}`);
+    return 2;
+  }
+  if (needsEmail && !email) {
+    io.err(`Bitte --email angeben.\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'add' && !values.role) {
+    io.err(`Bitte --role angeben (${ROLES.join(', ')}).\n\n${USAGE}`);
+    return 2;
+  }
+
+  const config = readConfig(env);
+  const dbEnv = { DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir };
+  let db: Db;
+  try {
+    db = await openDb(dbEnv);
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      io.err(
+        `Die eingebettete Datenbank in ${err.dir} wird gerade vom laufenden Server ` +
+          `(Prozess ${err.pid}) benutzt. Damit nichts beschädigt wird, ändert dieses Werkzeug ` +
+          'sie nur bei gestopptem Server: bitte den Server beenden (Strg+C) und den Befehl ' +
+          'erneut ausführen. Mit PostgreSQL (DATABASE_URL) geht es auch im laufenden Betrieb.',
+      );
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    await migrate(db);
+    switch (command) {
+      case 'add': {
+        const password = values.password ?? generatePassword();
+        const user = await addUser(db, { email: email ?? '', role: values.role ?? '', password });
+        io.out(`Konto angelegt: ${user.email} (${user.role}) in ${describeDb(dbEnv)}`);
+        if (!values.password) io.out(`Passwort (wird nur jetzt angezeigt): ${password}`);
+        return 0;
+      }
+      case 'list': {
+        const users = await listUsers(db);
+        if (users.length === 0) {
+          io.out('Noch keine Konten. Anlegen mit: npm run admin -- user add --email E --role R');
+          return 0;
+        }
+        const width = Math.max(6, ...users.map((u) => u.email.length));
+        io.out(`${'E-Mail'.padEnd(width)}  ${'Rolle'.padEnd(11)}  ${'Status'.padEnd(9)}  angelegt`);
+        for (const u of users) {
+          const status = u.disabledAt ? 'gesperrt' : 'aktiv';
+          const demo = u.demo ? '  (Demo)' : '';
+          io.out(
+            `${u.email.padEnd(width)}  ${u.role.padEnd(11)}  ${status.padEnd(9)}  ${u.createdAt.slice(0, 10)}${demo}`,
+          );
+        }
+        return 0;
+      }
+      case 'disable': {
+        const user = await disableUser(db, email ?? '');
+        io.out(`Konto gesperrt, alle Anmeldungen beendet: ${user.email}`);
+        return 0;
+      }
+      case 'enable': {
+        const user = await enableUser(db, email ?? '');
+        io.out(`Konto wieder freigegeben: ${user.email}`);
+        return 0;
+      }
+      default: {
+        const password = values.password ?? generatePassword();
+        await setPassword(db, email ?? '', password);
+        io.out(`Passwort geändert, alle Anmeldungen beendet: ${email}`);
+        if (!values.password) io.out(`Neues Passwort (wird nur jetzt angezeigt): ${password}`);
+        return 0;
+      }
+    }
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(err.message);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,10 @@
+/** `npm run admin -- user add|list|disable|enable|password …` (see admin-commands.ts). */
+import { runAdmin } from './admin-commands';
+
+runAdmin(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error('Fehler:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
