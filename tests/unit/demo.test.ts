@@ -294,16 +294,14 @@ describe('syntheticDataset', () => {
     for (const id of ids.slice(0, 200)) expect(id).toMatch(UUID_V4);
   });
 
-  it('builds 50,000 offers quickly', () => {
-    const t0 = performance.now();
+  // Speed is measured by the benchmarks (they generate 50,000 too), not asserted here.
+  it('builds 50,000 consistent offers', () => {
     const big = syntheticDataset(50_000, 3);
-    const ms = performance.now() - t0;
     expect(big.services).toHaveLength(50_000);
     expect(big.organizations).toHaveLength(6250);
     expect(big.locations).toHaveLength(5000);
     expect(integrityProblems(big)).toEqual([]);
     expect(parseProblems(big, 997)).toEqual([]);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('rejects nonsense sizes', () => {
