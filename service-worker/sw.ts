@@ -32,3 +32,17 @@ self.addEventListener('message', (event) => {
     void self.skipWaiting();
   }
 });
+
+// Background Sync (src/sync/backgroundSync.ts): the page registered this tag while edits
+// waited offline; the browser fires it when the network is back. The sync code (Dexie,
+// push) lives in the page, so the worker asks an open window to run it.
+const SYNC_TAG = 'qw-sync';
+self.addEventListener('sync', (event) => {
+  const e = event as ExtendableEvent & { tag?: string };
+  if (e.tag !== SYNC_TAG) return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: SYNC_TAG });
+    }),
+  );
+});

@@ -6,6 +6,7 @@ import { requestPersistentStorage, storageEstimate } from './db/storage';
 import { registerServiceWorker } from './pwa/lifecycle';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { startSync } from './sync';
+import { createAccount } from './sync/session';
 import './styles/global.css';
 
 const db = getDb();
@@ -13,12 +14,18 @@ const db = getDb();
 // the outcome is reported through dbStatus, so the rejection needs no handler here.
 openDb(db).catch(() => {});
 void requestPersistentStorage();
-const sync = startSync({ db, baseUrl: '' });
+const account = createAccount({
+  db,
+  fetch: (input, init) => globalThis.fetch(input, init),
+  baseUrl: '',
+});
+const sync = startSync({ db, baseUrl: '', account });
 
 const services: AppServices = {
   db,
   dbStatus,
   sync,
+  account,
   storageEstimate: () => storageEstimate(),
   appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
   now: () => new Date(),

@@ -2,8 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { DbErrorBanner } from '../components/DbErrorBanner/DbErrorBanner';
 import { MainNav } from '../components/MainNav/MainNav';
+import { OutboxStatus } from '../components/OutboxStatus/OutboxStatus';
 import { SyncStatus } from '../components/SyncStatus/SyncStatus';
 import { useStore } from '../db/useStore';
+import { AccountLink } from '../features/login/AccountLink/AccountLink';
 import { StartPage } from '../features/start/StartPage/StartPage';
 import { t } from '../i18n';
 import { lazyPage } from './lazy';
@@ -19,11 +21,32 @@ const ServiceDetailPage = lazyPage(() =>
     (m) => m.ServiceDetailPage,
   ),
 );
+const SharePage = lazyPage(() =>
+  import('../features/weitergeben/SharePage/SharePage').then((m) => m.SharePage),
+);
+const SavedPage = lazyPage(() =>
+  import('../features/merkliste/SavedPage/SavedPage').then((m) => m.SavedPage),
+);
 const SchedulesPage = lazyPage(() =>
   import('../features/sprechstunden/SchedulesPage/SchedulesPage').then((m) => m.SchedulesPage),
 );
+const OfferHoursPage = lazyPage(() =>
+  import('../features/sprechstunden/OfferHoursPage/OfferHoursPage').then((m) => m.OfferHoursPage),
+);
+const PlaceHoursPage = lazyPage(() =>
+  import('../features/sprechstunden/PlaceHoursPage/PlaceHoursPage').then((m) => m.PlaceHoursPage),
+);
 const InfoPage = lazyPage(() =>
   import('../features/info/InfoPage/InfoPage').then((m) => m.InfoPage),
+);
+const LoginPage = lazyPage(() =>
+  import('../features/login/LoginPage/LoginPage').then((m) => m.LoginPage),
+);
+const ConflictsPage = lazyPage(() =>
+  import('../features/konflikte/ConflictsPage/ConflictsPage').then((m) => m.ConflictsPage),
+);
+const EditorPage = lazyPage(() =>
+  import('../features/editor/EditorPage/EditorPage').then((m) => m.EditorPage),
 );
 const NotFoundPage = lazyPage(() =>
   import('../features/notfound/NotFoundPage/NotFoundPage').then((m) => m.NotFoundPage),
@@ -37,10 +60,24 @@ function RouteView({ route, search }: { route: Route; search: string }) {
       return <ServiceListPage search={search} />;
     case 'detail':
       return <ServiceDetailPage id={route.id} />;
+    case 'share':
+      return <SharePage id={route.id} />;
+    case 'saved':
+      return <SavedPage />;
     case 'schedules':
-      return <SchedulesPage />;
+      return <SchedulesPage search={search} />;
+    case 'offerHours':
+      return <OfferHoursPage id={route.id} />;
+    case 'placeHours':
+      return <PlaceHoursPage id={route.id} />;
     case 'info':
       return <InfoPage />;
+    case 'login':
+      return <LoginPage search={search} />;
+    case 'conflicts':
+      return <ConflictsPage />;
+    case 'editor':
+      return <EditorPage path={route.path} search={search} />;
     default:
       return <NotFoundPage />;
   }
@@ -95,7 +132,11 @@ export function App({ services, updatePrompt }: AppProps) {
             </svg>
             <span>{t('app.name')}</span>
           </a>
-          <SyncStatus />
+          <div class="app-header__row">
+            <SyncStatus />
+            <AccountLink />
+          </div>
+          <OutboxStatus />
         </div>
       </header>
       <MainNav pathname={location.pathname} />

@@ -9,8 +9,17 @@ export type Route =
   | { name: 'start' }
   | { name: 'list' }
   | { name: 'detail'; id: string }
+  | { name: 'share'; id: string }
+  | { name: 'saved' }
   | { name: 'schedules' }
+  /** Deep links for door notices (QR): one offer's or one place's hours. */
+  | { name: 'offerHours'; id: string }
+  | { name: 'placeHours'; id: string }
   | { name: 'info' }
+  | { name: 'login' }
+  | { name: 'conflicts' }
+  /** Coordinators' editor; `path` is the rest below /bearbeiten (routed inside its chunk). */
+  | { name: 'editor'; path: string[] }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -25,11 +34,32 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'start' };
   if (path === '/angebote') return { name: 'list' };
   if (path === '/sprechstunden') return { name: 'schedules' };
+  const hours = /^\/sprechstunden\/(angebot|ort)\/([^/]+)$/.exec(path);
+  if (hours?.[2]) {
+    try {
+      const id = decodeURIComponent(hours[2]);
+      return hours[1] === 'ort' ? { name: 'placeHours', id } : { name: 'offerHours', id };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   if (path === '/info') return { name: 'info' };
-  const detail = /^\/angebote\/([^/]+)$/.exec(path);
+  if (path === '/anmelden') return { name: 'login' };
+  if (path === '/konflikte') return { name: 'conflicts' };
+  if (path === '/bearbeiten' || path.startsWith('/bearbeiten/')) {
+    try {
+      const rest = path.slice('/bearbeiten'.length).split('/').filter(Boolean);
+      return { name: 'editor', path: rest.map(decodeURIComponent) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+  if (path === '/merkliste') return { name: 'saved' };
+  const detail = /^\/angebote\/([^/]+)(\/weitergeben)?$/.exec(path);
   if (detail?.[1]) {
     try {
-      return { name: 'detail', id: decodeURIComponent(detail[1]) };
+      const id = decodeURIComponent(detail[1]);
+      return detail[2] ? { name: 'share', id } : { name: 'detail', id };
     } catch {
       return { name: 'notFound' };
     }
@@ -74,7 +104,17 @@ export function subscribeLocation(l: Listener): () => void {
   };
 }
 
-export function navigate(href: string, opts: { replace?: boolean } = {}): void {
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one. */
+  replace?: boolean;
+  /**
+   * The user keeps working where they are (typing a query, ticking a filter): no focus
+   * move to the heading, no scrolling.
+   */
+  keepFocus?: boolean;
+}
+
+export function navigate(href: string, opts: NavigateOptions = {}): void {
   const url = new URL(href, window.location.href);
   if (url.origin !== window.location.origin) {
     window.location.assign(url.href);
@@ -84,14 +124,14 @@ export function navigate(href: string, opts: { replace?: boolean } = {}): void {
   const here = window.location.pathname + window.location.search + window.location.hash;
   if (target === here && !opts.replace) {
     // Clicking the link of the page you are on: still move focus, as a page load would.
-    focusPending = true;
+    focusPending = !opts.keepFocus;
     notify();
     return;
   }
   if (opts.replace) window.history.replaceState(null, '', target);
   else window.history.pushState(null, '', target);
-  focusPending = true;
-  if (!opts.replace) window.scrollTo?.(0, 0);
+  focusPending = !opts.keepFocus;
+  if (!opts.replace && !opts.keepFocus) window.scrollTo?.(0, 0);
   notify();
 }
 

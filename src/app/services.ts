@@ -5,6 +5,7 @@ import type { WegweiserDB } from '../db/schema';
 import type { StorageUsage } from '../db/storage';
 import type { ReadableStore } from '../db/store';
 import type { SyncController } from '../sync';
+import type { Account } from '../sync/session';
 
 /**
  * What the screens need from the outside world, handed down once. Tests give a
@@ -16,6 +17,8 @@ export interface AppServices {
   dbStatus: ReadableStore<DbStatus>;
   /** null until started (or in tests that do not need it). */
   sync: SyncController | null;
+  /** The signed-in account (coordinators, workers); absent in tests that do not need it. */
+  account?: Account | null;
   storageEstimate: () => Promise<StorageUsage | null>;
   appVersion: string;
   /** The clock for "vor 3 Min."; injectable so tests are deterministic. */

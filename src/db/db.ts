@@ -4,6 +4,7 @@ import Dexie, {
   type DexieOptions,
   type Middleware,
 } from 'dexie';
+import { CHANGE_FEED_TABLES, changeFeedMiddleware } from './changeFeed';
 import { withDerivedServiceFields } from './derive';
 import { type DbErrorCode, toDbError } from './errors';
 import { DB_NAME, STORES_V1, STORES_V2, type StoredService, type WegweiserDB } from './schema';
@@ -92,6 +93,8 @@ export function createDb(name: string = DB_NAME, options: CreateDbOptions = {}):
         }),
     );
   db.use(derivedFieldsMiddleware);
+  // Tells derived data outside IndexedDB (the search index) which records changed.
+  db.use(changeFeedMiddleware(CHANGE_FEED_TABLES));
 
   const set = (state: DbState, error: DbErrorCode | null = null) => {
     if (status.get().state === 'outdated') return;

@@ -74,6 +74,14 @@ export const META_KEYS = {
   lastSyncAt: 'lastSyncAt',
   /** `{ code, status?, at }` of the last failed pull, removed on success. */
   lastError: 'lastError',
+  /** 'internal' when the cursor was reached with a worker's token, else 'public'. */
+  cursorScope: 'cursorScope',
+  /** Signed-in account `{ token, user, expiresAt?, expired? }` (src/sync/session.ts). */
+  session: 'session',
+  /** E-mail of the last user who signed in on this device (shared phones). */
+  lastUser: 'lastUser',
+  /** This device's id for push idempotency. */
+  clientId: 'clientId',
 } as const;
 
 /** A service as stored locally: the record plus derived, local-only fields. */

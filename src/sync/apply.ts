@@ -1,4 +1,4 @@
-import { META_KEYS, type WegweiserDB } from '../db/schema';
+import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import {
   type AnyRecord,
   isTableName,
@@ -8,6 +8,7 @@ import {
   type TableName,
 } from '../model';
 import { SyncError } from './errors';
+import { overlayPending } from './outbox';
 
 export interface ApplyResult {
   /** Rows written (inserted or replaced). */
@@ -81,10 +82,28 @@ export function decidePage(page: PullResponse): {
   return { byTable, invalid, unknownTable };
 }
 
+/** Outbox entries by `table/id`; empty (and read in one step) when nothing is pending. */
+async function pendingByRecord(db: WegweiserDB): Promise<Map<string, OutboxEntry[]>> {
+  const map = new Map<string, OutboxEntry[]>();
+  if ((await db.outbox.count()) === 0) return map;
+  for (const entry of await db.outbox.orderBy('seq').toArray()) {
+    const key = `${entry.table}/${entry.recordId}`;
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  }
+  return map;
+}
+
 /**
  * Applies one pull page and its cursor in a single transaction: either the whole page and
  * the new cursor land, or neither does, so a crash or quota error mid-page re-pulls it.
  * Tombstones delete the local row (queries never see deleted records).
+ *
+ * Records with local edits still in the outbox are rebased, not clobbered: the server's copy
+ * is taken with this device's pending values on top (their bases stay as they were, so the
+ * push still detects a concurrent edit of the same field). A tombstone does not remove a
+ * record with a pending edit; the push answers with a conflict the user resolves.
  */
 export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promise<ApplyResult> {
   if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
@@ -94,7 +113,8 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
   const result: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
 
   const tables = TABLE_NAMES.map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+    const pending = await pendingByRecord(db);
     // Foreign-key order, so that a reader never sees a child before its parent table.
     for (const name of TABLE_NAMES) {
       const decisions = byTable.get(name);
@@ -107,8 +127,15 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
       ids.forEach((id, i) => {
         const decision = decisions.get(id) as Decision;
         const local = current[i];
+        const mine = pending.get(`${name}/${id}`);
         if (local && typeof local.version === 'number' && local.version > decision.version) {
           result.stale++;
+        } else if (mine && decision.record) {
+          puts.push(overlayPending(decision.record, mine));
+        } else if (mine && local && mine.some((e) => e.op !== 'delete')) {
+          // Deleted on the server while edited here: keep it (and the tombstone's version,
+          // so "restore mine" can build on it) until the user decides.
+          puts.push({ ...local, version: decision.version });
         } else if (decision.record) {
           puts.push(decision.record);
         } else if (local) {

@@ -1,8 +1,12 @@
 import { liveQuery } from 'dexie';
-import { META_KEYS, type WegweiserDB } from '../db/schema';
+import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
-import { isAbort, type SyncErrorInfo, toSyncError } from './errors';
+import { onServiceWorkerSync, registerBackgroundSync } from './backgroundSync';
+import { isAbort, SyncError, type SyncErrorInfo, toSyncError } from './errors';
+import { connectLive, type EventSourceFactory, type LiveConnection } from './live';
+import { readPayload } from './outbox';
 import { type FetchLike, pullAll } from './pull';
+import { type Account, alignCursorScope } from './session';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';
 
@@ -15,8 +19,13 @@ export interface SyncState {
 }
 
 export interface SyncController extends ReadableStore<SyncState> {
-  /** Runs a pull now (joins a running one); never rejects, the outcome is in the state. */
+  /** Runs push + pull now (joins a running one); never rejects, the outcome is in the state. */
   syncNow(): Promise<void>;
+  /**
+   * Asks for a sync soon (debounced); if one is running, another follows it, so an edit
+   * made during a run is not left waiting for the timer. Optional for hand-made fakes.
+   */
+  requestSync?(): void;
   /** Removes listeners and timers and aborts a running pull. */
   stop(): void;
 }
@@ -28,6 +37,10 @@ export interface SyncEnvironment {
   /** Receives `visibilitychange` and tells `visibilityState`. */
   document?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
   navigator?: { onLine?: boolean; locks?: Pick<LockManager, 'request'> };
+  /** Server-sent events (live updates); absent = no live connection. */
+  eventSource?: EventSourceFactory;
+  /** Background Sync and messages from the service worker; false = off (tests). */
+  serviceWorker?: boolean;
 }
 
 export interface SyncControllerOptions {
@@ -40,6 +53,13 @@ export interface SyncControllerOptions {
   focusThrottleMs?: number;
   env?: SyncEnvironment;
   now?: () => Date;
+  /**
+   * The signed-in account. With it the controller pushes the outbox before each pull, pulls
+   * internal records with the token, follows live events and marks a 401 as expired.
+   */
+  account?: Account;
+  /** Delay between an edit (an outbox change) and its push. */
+  debounceMs?: number;
 }
 
 export const SYNC_LOCK = 'qw-sync';
@@ -51,14 +71,28 @@ function defaultEnv(): SyncEnvironment {
     events: typeof window !== 'undefined' ? window : undefined,
     document: typeof document !== 'undefined' ? document : undefined,
     navigator: typeof navigator !== 'undefined' ? navigator : undefined,
+    eventSource: typeof EventSource === 'function' ? (url) => new EventSource(url) : undefined,
+    serviceWorker: true,
   };
 }
 
+function withBearer(fetch: FetchLike, token: string): FetchLike {
+  return (input, init = {}) =>
+    fetch(input, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+    });
+}
+
+const hasQueued = (entries: OutboxEntry[]) =>
+  entries.some((e) => readPayload(e).state === 'queued');
+
 /**
- * Keeps the local data fresh: pulls at start, when the browser comes online, when the app
- * gets focus again and every few minutes. One tab at a time (Web Locks): the others see
- * the result through the shared database (`lastSyncAt` is followed with liveQuery).
- * The push half will run in the same lock, before the pull.
+ * Keeps the local data fresh and sends local edits: push, then pull, at start, when the
+ * browser comes online, when the app gets focus again, shortly after an edit, when the
+ * server announces a new version (SSE), on a Background Sync event and every few minutes.
+ * One tab at a time (Web Locks): the others see the result through the shared database
+ * (`lastSyncAt` is followed with liveQuery).
  */
 export function createSyncController(options: SyncControllerOptions): SyncController {
   const {
@@ -68,6 +102,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     intervalMs = 5 * 60_000,
     focusThrottleMs = 30_000,
     now = () => new Date(),
+    account,
+    debounceMs = 1500,
   } = options;
   const env = options.env ?? defaultEnv();
   const nav = env.navigator;
@@ -93,19 +129,64 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     ) as Promise<T | typeof LOCK_BUSY>;
   }
 
+  /** Push (with a live session), then pull; returns the auth error to report, if any. */
+  async function pushThenPull(signal: AbortSignal): Promise<SyncError | null> {
+    let authError: SyncError | null = null;
+    const token = account?.token() ?? null;
+    const user = account?.get().user ?? null;
+    if (account && token && user && (await db.outbox.count()) > 0) {
+      try {
+        const clientId = await account.clientId();
+        // Loaded on demand: a resident's phone never pushes (the chunk is precached).
+        const { pushOutbox } = await import('./push');
+        await pushOutbox({ db, fetch, baseUrl, clientId, token, userEmail: user.email, signal });
+      } catch (e) {
+        if (!(e instanceof SyncError && e.code === 'auth')) throw e;
+        account.markExpired();
+        authError = e;
+      }
+    }
+    // After a 401 the pull goes on as a resident: public data stays fresh meanwhile.
+    const pullToken = account?.token() ?? null;
+    if (account) {
+      // Every role (worker and above) reads internal records.
+      await alignCursorScope(db, pullToken ? 'internal' : 'public');
+    }
+    try {
+      await pullAll({
+        db,
+        fetch: pullToken ? withBearer(fetch, pullToken) : fetch,
+        baseUrl,
+        signal,
+        now,
+      });
+    } catch (e) {
+      if (!(account && e instanceof SyncError && e.status === 401)) throw e;
+      account.markExpired();
+      throw new SyncError('auth', { status: 401 });
+    }
+    return authError;
+  }
+
   async function run(): Promise<void> {
     lastAttempt = now().getTime();
     abort = new AbortController();
     const { signal } = abort;
     patch({ status: 'syncing', error: null });
     try {
-      const outcome = await withLock(() => pullAll({ db, fetch, baseUrl, signal, now }));
+      const outcome = await withLock(() => pushThenPull(signal));
       if (stopped) return;
+      if (outcome === LOCK_BUSY && account?.token()) {
+        // Another tab syncs; our edits may have missed its push, so look again soon.
+        const entries = await db.outbox.toArray();
+        if (hasQueued(entries)) schedule();
+      }
       // On LOCK_BUSY another tab is pulling; its lastSyncAt arrives via the liveQuery.
       const entry = outcome === LOCK_BUSY ? undefined : await db.meta.get(META_KEYS.lastSyncAt);
+      const authError = outcome instanceof SyncError ? outcome.info() : null;
       patch({
-        status: isOnline() ? 'idle' : 'offline',
-        error: null,
+        status: authError ? 'error' : isOnline() ? 'idle' : 'offline',
+        error: authError,
         ...(typeof entry?.value === 'string' ? { lastSyncAt: entry.value } : {}),
       });
     } catch (e) {
@@ -125,18 +206,71 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     running = run().finally(() => {
       running = null;
       abort = null;
+      if (again && !stopped) {
+        again = false;
+        schedule();
+      }
     });
     return running;
+  }
+
+  let again = false;
+  let debounce: ReturnType<typeof setTimeout> | null = null;
+
+  /** A sync in `debounceMs`; several requests in a row make one sync. */
+  function schedule(): void {
+    if (stopped) return;
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      debounce = null;
+      if (running) again = true;
+      else void syncNow();
+    }, debounceMs);
+  }
+
+  function requestSync(): void {
+    if (running) again = true;
+    else schedule();
   }
 
   function maybeSync(): void {
     if (now().getTime() - lastAttempt >= focusThrottleMs) void syncNow();
   }
 
-  const onOnline = () => void syncNow();
+  const onOnline = () => {
+    void syncNow();
+    openLive();
+  };
   const onOffline = () => {
     if (!running) patch({ status: 'offline' });
+    closeLive();
   };
+
+  // Live updates: one event stream per tab while online, reopened when the token changes.
+  let live: LiveConnection | null = null;
+  let liveToken: string | null | undefined;
+  function openLive(): void {
+    if (stopped || !env.eventSource || !isOnline()) return;
+    const token = account?.token() ?? null;
+    if (live && liveToken === token) return;
+    closeLive();
+    liveToken = token;
+    live = connectLive({
+      baseUrl,
+      token,
+      create: env.eventSource,
+      onVersion: () => requestSync(),
+      onFailure: () => {
+        closeLive();
+        requestSync();
+      },
+    });
+  }
+  function closeLive(): void {
+    live?.close();
+    live = null;
+    liveToken = undefined;
+  }
   const onFocus = () => maybeSync();
   const onVisibility = () => {
     if (env.document?.visibilityState === 'visible') maybeSync();
@@ -161,14 +295,56 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     },
   });
 
-  void syncNow();
+  // An edit (or a referral) lands in the outbox: push it shortly, and ask for Background
+  // Sync in case the network is gone and the tab closes before it is back.
+  let outboxSub: { unsubscribe(): void } | null = null;
+  if (account) {
+    outboxSub = liveQuery(() => db.outbox.toArray()).subscribe({
+      next: (entries) => {
+        if (!hasQueued(entries) || !account.token()) return;
+        if (env.serviceWorker) void registerBackgroundSync();
+        if (isOnline()) requestSync();
+      },
+      error: () => {},
+    });
+  }
+  const offSw = env.serviceWorker ? onServiceWorkerSync(() => void syncNow()) : () => {};
+
+  // Sign-in, sign-out and expiry change what we may push and see: sync and reconnect.
+  let lastStatus = account?.get().status;
+  const accountSub = account?.subscribe((state) => {
+    if (state.status === lastStatus) return;
+    lastStatus = state.status;
+    if (state.status === 'loading') return;
+    if (state.status !== 'expired') {
+      if (running) again = true;
+      else void syncNow();
+    }
+    closeLive();
+    openLive();
+  });
+
+  const begin = () => {
+    if (stopped) return;
+    void syncNow();
+    openLive();
+  };
+  // With an account, the first sync waits for the stored session (a token to push with).
+  if (account) void account.ready.then(begin);
+  else begin();
 
   return {
     get: store.get,
     subscribe: store.subscribe,
     syncNow,
+    requestSync,
     stop() {
       stopped = true;
+      if (debounce) clearTimeout(debounce);
+      closeLive();
+      outboxSub?.unsubscribe();
+      offSw();
+      accountSub?.();
       env.events?.removeEventListener('online', onOnline);
       env.events?.removeEventListener('offline', onOffline);
       env.events?.removeEventListener('focus', onFocus);

@@ -4,9 +4,11 @@ import { classifyDbError, type DbErrorCode } from '../db/errors';
  * - network: the request did not reach the server (offline, DNS, captive portal);
  * - server: the server answered with an HTTP error (`status`);
  * - invalid: the answer was not a pull page we understand;
- * - storage: the page could not be stored locally (`db`, e.g. 'quota').
+ * - storage: the page could not be stored locally (`db`, e.g. 'quota');
+ * - auth: the server refused the session (401: expired or logged out elsewhere). The
+ *   outbox is kept; the user logs in again.
  */
-export type SyncErrorCode = 'network' | 'server' | 'invalid' | 'storage';
+export type SyncErrorCode = 'network' | 'server' | 'invalid' | 'storage' | 'auth';
 
 export interface SyncErrorInfo {
   code: SyncErrorCode;

@@ -75,11 +75,20 @@ export async function pullAll(opts: PullOptions): Promise<number> {
     const stored = await db.meta.get(META_KEYS.cursor);
     let cursor = typeof stored?.value === 'string' ? stored.value : INITIAL_CURSOR;
     let received = 0;
+    let pending = fetchPage(opts, cursor, limit);
     for (let pages = 0; ; pages++) {
       if (pages >= MAX_PAGES) throw new SyncError('invalid');
-      const page = await fetchPage(opts, cursor, limit);
+      const page = await pending;
       if (page.more && page.cursor === cursor) throw new SyncError('invalid');
       opts.signal?.throwIfAborted();
+      // Pipelined: the server prepares the next page while this one is stored, so an
+      // initial sync costs about max(server, client) per page instead of their sum. The
+      // next page is only applied after this one committed, so order and cursor hold.
+      if (page.more) {
+        pending = fetchPage(opts, page.cursor, limit);
+        // Handled later (or dropped when applying this page fails).
+        pending.catch(() => undefined);
+      }
       await applyPullPage(db, page).catch((e: unknown) => {
         throw toSyncError(e);
       });

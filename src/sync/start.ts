@@ -2,6 +2,7 @@ import { getDb } from '../db/db';
 import type { WegweiserDB } from '../db/schema';
 import { createSyncController, type SyncController } from './controller';
 import type { FetchLike } from './pull';
+import type { Account } from './session';
 
 let controller: SyncController | null = null;
 
@@ -11,6 +12,8 @@ export interface StartSyncOptions {
   /** '' = the origin that served the app. */
   baseUrl?: string;
   intervalMs?: number;
+  /** The signed-in account: enables push, internal records and live updates with a token. */
+  account?: Account;
 }
 
 /** Starts the app's sync controller once; later calls return the same one. */
@@ -21,6 +24,7 @@ export function startSync(options: StartSyncOptions = {}): SyncController {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     baseUrl: options.baseUrl ?? '',
     intervalMs: options.intervalMs,
+    account: options.account,
   });
   return controller;
 }

@@ -14,7 +14,7 @@ function items(): NavItem[] {
   return [
     { href: '/', label: t('nav.start'), icon: 'home' },
     { href: '/angebote', label: t('nav.list'), icon: 'list', section: true },
-    { href: '/sprechstunden', label: t('nav.schedules'), icon: 'clock' },
+    { href: '/sprechstunden', label: t('nav.schedules'), icon: 'clock', section: true },
     { href: '/info', label: t('nav.info'), icon: 'info' },
   ];
 }

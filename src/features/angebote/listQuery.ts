@@ -1,90 +1,127 @@
-import { listServices } from '../../db/queries';
+import Dexie from 'dexie';
 import type { StoredService, WegweiserDB } from '../../db/schema';
-import type { ListParams } from './params';
+import type { Location, Schedule } from '../../model';
+import { type Facets, type FilterSet, hasFilters, matchesFilters } from '../../search/filters';
 
 export interface ListRow {
   service: StoredService;
   provider: string | null;
   /** Distinct Quartiere of the offer's locations, in location order. */
   quartiere: string[];
+  locations: Location[];
+  /** Consultation hours, for "next date". */
+  schedules: Schedule[];
 }
 
-export interface ListResult {
-  total: number;
-  rows: ListRow[];
-}
-
-/** Case only; umlaut spellings ("ue" = "ü") come with the search engine. */
-function fold(s: string): string {
-  return s.toLocaleLowerCase('de-DE');
-}
+const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
+  x != null && x.deleted !== true;
 
 /**
- * Placeholder text filter until the search engine of the Verweisberatung issue lands:
- * a case-insensitive substring over name, alternate name, description and provider.
+ * Everything a result card shows for the given offers, in the given order. Offers deleted
+ * in the meantime drop out.
  */
-export function matchesText(service: StoredService, provider: string | null, q: string): boolean {
-  const needle = fold(q.trim());
-  if (!needle) return true;
-  return [service.name, service.alternate_name, service.description, provider].some(
-    (field) => typeof field === 'string' && fold(field).includes(needle),
+export async function loadRows(db: WegweiserDB, ids: string[]): Promise<ListRow[]> {
+  if (ids.length === 0) return [];
+  return db.transaction(
+    'r',
+    [db.services, db.organizations, db.locations, db.schedules],
+    async () => {
+      const services = (await db.services.bulkGet(ids)).filter(alive);
+      const orgIds = [...new Set(services.map((s) => s.organization_id))];
+      const locIds = [...new Set(services.flatMap((s) => s.location_ids))];
+      const [orgs, locs, schedules] = await Promise.all([
+        db.organizations.bulkGet(orgIds),
+        db.locations.bulkGet(locIds),
+        db.schedules
+          .where('service_id')
+          .anyOf(services.map((s) => s.id))
+          .toArray(),
+      ]);
+      const orgName = new Map(orgs.filter(alive).map((o) => [o.id, o.name]));
+      const locById = new Map(locs.filter(alive).map((l) => [l.id, l]));
+      const schedBy = new Map<string, Schedule[]>();
+      for (const s of schedules) {
+        if (!alive(s)) continue;
+        const list = schedBy.get(s.service_id);
+        if (list) list.push(s);
+        else schedBy.set(s.service_id, [s]);
+      }
+      return services.map((service) => {
+        const locations = service.location_ids.flatMap((id) => locById.get(id) ?? []);
+        return {
+          service,
+          provider: orgName.get(service.organization_id) ?? null,
+          quartiere: [...new Set(locations.map((l) => l.quartier))],
+          locations,
+          schedules: schedBy.get(service.id) ?? [],
+        };
+      });
+    },
   );
 }
 
 /**
- * The first `limit` rows of the list for the URL's filters, with provider and Quartier
- * joined in. Without a text query the index pages for us; with one, every candidate is
- * checked (fine for thousands, and replaced by the search index later).
+ * Listed offers passing the filters, in German alphabetical order, straight from IndexedDB.
+ * Used while the search index is still loading; afterwards the index answers (same rules,
+ * see search/filters.ts).
  */
-export async function loadServiceList(
-  db: WegweiserDB,
-  params: ListParams,
-  limit: number,
-): Promise<ListResult> {
-  const filter = {
-    targetGroup: params.targetGroup,
-    category: params.category,
-    quartier: params.quartier,
-  };
-  let total: number;
-  let services: StoredService[];
-  let orgNames: Map<string, string> | null = null;
+export async function filteredIdsFromDb(db: WegweiserDB, filters: FilterSet): Promise<string[]> {
+  return db.transaction('r', [db.services, db.locations], async () => {
+    const ordered = (await db.services
+      .where('[listed+sort_name]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .primaryKeys()) as string[];
+    if (!hasFilters(filters)) return ordered;
 
-  if (params.q) {
-    const all = await listServices(filter, db);
-    const orgs = await db.organizations.toArray();
-    orgNames = new Map(orgs.filter((o) => !o.deleted).map((o) => [o.id, o.name]));
-    const names = orgNames;
-    const q = params.q;
-    const matching = all.items.filter((s) =>
-      matchesText(s, names.get(s.organization_id) ?? null, q),
-    );
-    total = matching.length;
-    services = matching.slice(0, limit);
-  } else {
-    const page = await listServices({ ...filter, limit }, db);
-    total = page.total;
-    services = page.items;
-  }
+    let candidates: Set<string> | null = null;
+    const narrow = (ids: Iterable<string>) => {
+      const next = new Set(ids);
+      candidates = candidates ? new Set([...candidates].filter((id) => next.has(id))) : next;
+    };
+    if (filters.targetGroups?.length) {
+      narrow(await db.services.where('target_groups').anyOf(filters.targetGroups).primaryKeys());
+    }
+    if (filters.categories?.length) {
+      narrow(await db.services.where('categories').anyOf(filters.categories).primaryKeys());
+    }
+    const quartierOf = new Map<string, string>();
+    if (filters.quartiere?.length) {
+      const locs = (await db.locations.where('quartier').anyOf(filters.quartiere).toArray()).filter(
+        alive,
+      );
+      for (const l of locs) quartierOf.set(l.id, l.quartier);
+      narrow(
+        locs.length > 0
+          ? await db.services
+              .where('location_ids')
+              .anyOf(locs.map((l) => l.id))
+              .primaryKeys()
+          : [],
+      );
+    }
+    const pool: string[] = candidates
+      ? ordered.filter((id) => (candidates as Set<string>).has(id))
+      : ordered;
+    if (!filters.languages?.length && !filters.traits?.length) return pool;
+    // Languages and traits have no index: check the rows.
+    const rows = await db.services.bulkGet(pool);
+    return rows.flatMap((s) => {
+      if (!alive(s)) return [];
+      const facets: Facets = {
+        tg: s.target_groups,
+        cat: s.categories,
+        q: s.location_ids.flatMap((id) => quartierOf.get(id) ?? []),
+        lang: s.languages,
+        traits: s.traits,
+      };
+      // Quartier was already checked through the index above.
+      return matchesFilters(facets, { ...filters, quartiere: undefined }) ? [s.id] : [];
+    });
+  });
+}
 
-  if (!orgNames) {
-    const orgIds = [...new Set(services.map((s) => s.organization_id))];
-    const orgs = await db.organizations.bulkGet(orgIds);
-    orgNames = new Map(
-      orgs.flatMap((o) => (o && !o.deleted ? [[o.id, o.name] as [string, string]] : [])),
-    );
-  }
-  const locationIds = [...new Set(services.flatMap((s) => s.location_ids))];
-  const locations = await db.locations.bulkGet(locationIds);
-  const quartierOf = new Map(
-    locations.flatMap((l) => (l && !l.deleted ? [[l.id, l.quartier] as [string, string]] : [])),
-  );
-
-  const names = orgNames;
-  const rows = services.map((service) => ({
-    service,
-    provider: names.get(service.organization_id) ?? null,
-    quartiere: [...new Set(service.location_ids.flatMap((id) => quartierOf.get(id) ?? []))],
-  }));
-  return { total, rows };
+/** Quartiere that have at least one location, for the filter. */
+export async function knownQuartiere(db: WegweiserDB): Promise<string[]> {
+  const names = (await db.locations.orderBy('quartier').uniqueKeys()) as string[];
+  return names.sort((a, b) => a.localeCompare(b, 'de'));
 }

@@ -10,3 +10,10 @@ export function osmHref(
   const lo = lon.toFixed(6).replace(/\.?0+$/, '');
   return `https://www.openstreetmap.org/?mlat=${la}&mlon=${lo}#map=18/${la}/${lo}`;
 }
+
+/** Without coordinates: an OpenStreetMap search for the address. */
+export function osmSearchHref(address: string): string | undefined {
+  const q = address.trim();
+  if (!q) return undefined;
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(q)}`;
+}

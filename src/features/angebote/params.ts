@@ -1,51 +1,82 @@
+import { OPEN_PARAM, type OpenFilter, parseOpenFilter } from '../../schedule/openParam';
+import { FILTER_KINDS, type FilterKind, type FilterSet } from '../../search/filters';
+
 /**
  * The list's query and filters live in the URL (German parameter names, as people share
- * them), so the back button and a shared link restore the same view.
+ * them), so the back button and a shared link restore the same view. A filter with several
+ * values repeats its parameter: `?zielgruppe=alleinerziehende&zielgruppe=fluchthintergrund`.
  */
-export interface ListParams {
+export interface ListParams extends FilterSet {
   q?: string;
-  targetGroup?: string;
-  category?: string;
-  quartier?: string;
+  /** Opening-time filter `?offen=jetzt|heute|woche` (src/schedule/filters.ts). */
+  offen?: OpenFilter;
 }
 
-export type ListParamKey = keyof ListParams;
+export type ListParamKey = 'q' | FilterKind;
 
 /** Order of the chips and of the parameters in a URL. */
 export const PARAM_NAMES: Record<ListParamKey, string> = {
   q: 'q',
-  targetGroup: 'zielgruppe',
-  category: 'kategorie',
-  quartier: 'quartier',
+  targetGroups: 'zielgruppe',
+  categories: 'kategorie',
+  quartiere: 'quartier',
+  languages: 'sprache',
+  traits: 'merkmal',
 };
 
 const MAX_LEN = 200;
+const MAX_VALUES = 30;
 
 export function parseListParams(search: string): ListParams {
   const sp = new URLSearchParams(search);
   const out: ListParams = {};
-  for (const key of Object.keys(PARAM_NAMES) as ListParamKey[]) {
-    const value = sp.get(PARAM_NAMES[key])?.trim().slice(0, MAX_LEN);
-    if (value) out[key] = value;
+  const q = sp.get(PARAM_NAMES.q)?.trim().slice(0, MAX_LEN);
+  if (q) out.q = q;
+  const offen = parseOpenFilter(sp.get(OPEN_PARAM));
+  if (offen) out.offen = offen;
+  for (const kind of FILTER_KINDS) {
+    const values = [
+      ...new Set(
+        sp
+          .getAll(PARAM_NAMES[kind])
+          .map((v) => v.trim().slice(0, MAX_LEN))
+          .filter(Boolean),
+      ),
+    ].slice(0, MAX_VALUES);
+    if (values.length > 0) out[kind] = values;
   }
   return out;
 }
 
 export function listHref(params: ListParams): string {
   const sp = new URLSearchParams();
-  for (const key of Object.keys(PARAM_NAMES) as ListParamKey[]) {
-    const value = params[key]?.trim();
-    if (value) sp.set(PARAM_NAMES[key], value);
+  const q = params.q?.trim();
+  if (q) sp.set(PARAM_NAMES.q, q);
+  for (const kind of FILTER_KINDS) {
+    for (const v of params[kind] ?? []) if (v.trim()) sp.append(PARAM_NAMES[kind], v.trim());
   }
+  if (params.offen) sp.set(OPEN_PARAM, params.offen);
   const qs = sp.toString();
   return qs ? `/angebote?${qs}` : '/angebote';
 }
 
-export function withoutParam(params: ListParams, key: ListParamKey): ListParams {
-  const { [key]: _removed, ...rest } = params;
-  return rest;
+/** The filters without the query. */
+export function filtersOf(params: ListParams): FilterSet {
+  const { q: _q, offen: _offen, ...filters } = params;
+  return filters;
+}
+
+/** Params with one value of a filter toggled on or off. */
+export function toggleValue(params: ListParams, kind: FilterKind, value: string): ListParams {
+  const have = params[kind] ?? [];
+  const next = have.includes(value) ? have.filter((v) => v !== value) : [...have, value];
+  return { ...params, [kind]: next.length > 0 ? next : undefined };
 }
 
 export function detailHref(id: string): string {
   return `/angebote/${encodeURIComponent(id)}`;
+}
+
+export function shareHref(id: string): string {
+  return `${detailHref(id)}/weitergeben`;
 }

@@ -1,77 +1,14 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbStatusStore } from '../../../src/db/db';
-import {
-  fakeSync,
-  location,
-  NOW,
-  org,
-  renderApp,
-  schedule,
-  service,
-  services,
-  teardown,
-  uid,
-} from './helpers';
+import { fakeSync, NOW, org, renderApp, service, services, teardown } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
 });
 afterEach(teardown);
 
-describe('Sprechstunden', () => {
-  it('groups consultation hours by weekday with links to the offers', async () => {
-    const svc = services();
-    await svc.db.organizations.put(org(1));
-    await svc.db.locations.put(location(10, { name: 'Stadtteilzentrum Heckinghausen' }));
-    await svc.db.services.bulkPut([
-      service(100, { name: 'Jobcenter vor Ort', location_ids: [uid(10)] }),
-      service(101, { name: 'Sprachcafé' }),
-      service(102, { name: 'Altes Angebot', status: 'ended' }),
-    ]);
-    await svc.db.schedules.bulkPut([
-      schedule(200, {
-        service_id: uid(100),
-        freq: 'MONTHLY',
-        byday: '-1WE',
-        opens_at: '15:00',
-        closes_at: '17:00',
-        location_id: uid(10),
-      }),
-      schedule(201, { service_id: uid(101), byday: 'MO,TU,WE,TH', opens_at: '09:00' }),
-      schedule(202, { service_id: uid(101), freq: 'MONTHLY', byday: null, bymonthday: '15' }),
-      schedule(203, { service_id: uid(102), byday: 'FR' }),
-    ]);
-    renderApp('/sprechstunden', svc);
-    await screen.findByRole('heading', { level: 1, name: 'Sprechstunden' });
-
-    const days = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(days).toEqual([
-      'Montag (1 Sprechstunde)',
-      'Dienstag (1 Sprechstunde)',
-      'Mittwoch (2 Sprechstunden)',
-      'Donnerstag (1 Sprechstunde)',
-      'Weitere Termine (1 Sprechstunde)',
-    ]);
-    const wednesday = screen.getByRole('region', { name: /Mittwoch/ });
-    const links = within(wednesday).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['Sprachcafé', 'Jobcenter vor Ort']);
-    expect(links[1]?.getAttribute('href')).toBe(`/angebote/${uid(100)}`);
-    expect(within(wednesday).getByText('jeden letzten Mittwoch im Monat')).toBeTruthy();
-    expect(
-      within(wednesday).getByText('Stadtteilzentrum Heckinghausen, Heckinghausen'),
-    ).toBeTruthy();
-    const other = screen.getByRole('region', { name: /Weitere Termine/ });
-    expect(within(other).getByText('am 15. des Monats')).toBeTruthy();
-    // Ended offers are not listed.
-    expect(screen.queryByRole('region', { name: /Freitag/ })).toBeNull();
-  });
-
-  it('has a helpful empty state', async () => {
-    renderApp('/sprechstunden');
-    await screen.findByText('Noch keine Sprechstunden auf diesem Gerät gespeichert.');
-  });
-});
+// The Sprechstunden screens are tested in sprechstunden*.test.tsx.
 
 describe('Info', () => {
   it('shows counts, last sync, storage and version, and syncs on request', async () => {

@@ -1,30 +1,46 @@
 import { Icon } from '../../../components/Icon/Icon';
 import { label, t } from '../../../i18n';
-import { type ListParamKey, type ListParams, listHref, PARAM_NAMES, withoutParam } from '../params';
+import { FILTER_KINDS, type FilterKind, withoutFilter } from '../../../search/filters';
+import { type ListParams, listHref } from '../params';
 import './FilterChips.css';
 
-function chipText(key: ListParamKey, value: string): string {
-  switch (key) {
-    case 'q':
-      return t('filter.q', { value });
-    case 'targetGroup':
+export function filterLabel(kind: FilterKind, value: string): string {
+  switch (kind) {
+    case 'targetGroups':
       return t('filter.targetGroup', { value: label('targetGroup', value) });
-    case 'category':
+    case 'categories':
       return t('filter.category', { value: label('category', value) });
-    case 'quartier':
+    case 'quartiere':
       return t('filter.quartier', { value });
+    case 'languages':
+      return t('filters.languageChip', { value: label('language', value) });
+    case 'traits':
+      return label('trait', value);
   }
 }
 
 /**
- * Active filters as removable chips. Each chip is a link to the same list without that
- * filter: removing is a navigation, so "back" brings the filter back.
+ * Active filters as removable chips, one per value. Each chip is a link to the same list
+ * without that value: removing is a navigation, so "back" brings the filter back.
  */
 export function FilterChips({ params }: { params: ListParams }) {
-  const active = (Object.keys(PARAM_NAMES) as ListParamKey[]).flatMap((key) => {
-    const value = params[key];
-    return value ? [{ key, text: chipText(key, value) }] : [];
-  });
+  const active: { key: string; text: string; href: string }[] = [];
+  if (params.q) {
+    active.push({
+      key: 'q',
+      text: t('filter.q', { value: params.q }),
+      href: listHref({ ...params, q: undefined }),
+    });
+  }
+  for (const kind of FILTER_KINDS) {
+    for (const value of params[kind] ?? []) {
+      active.push({
+        key: `${kind}:${value}`,
+        text: filterLabel(kind, value),
+        href: listHref({ ...withoutFilter(params, kind, value), q: params.q }),
+      });
+    }
+  }
   if (active.length === 0) return null;
   return (
     <div class="filter-chips">
@@ -32,11 +48,11 @@ export function FilterChips({ params }: { params: ListParams }) {
         {t('list.filtersLabel')}
       </h2>
       <ul class="filter-chips__list" aria-labelledby="filter-chips-label">
-        {active.map(({ key, text }) => (
+        {active.map(({ key, text, href }) => (
           <li key={key}>
             <a
               class="filter-chips__chip"
-              href={listHref(withoutParam(params, key))}
+              href={href}
               aria-label={t('list.removeFilter', { label: text })}
             >
               <span>{text}</span>

@@ -1,14 +1,16 @@
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
 import type { Location } from '../../../model';
-import { osmHref } from '../osm';
+import { osmHref, osmSearchHref } from '../osm';
 import './LocationList.css';
 
 export function LocationList({ locations }: { locations: Location[] }) {
   return (
     <ul class="location-list">
       {locations.map((loc) => {
-        const map = osmHref(loc.latitude, loc.longitude);
+        const map =
+          osmHref(loc.latitude, loc.longitude) ??
+          osmSearchHref(`${loc.address_1}, ${loc.postal_code} ${loc.city}`);
         return (
           <li key={loc.id} class="location-list__item card">
             <h3 class="location-list__name">{loc.name}</h3>

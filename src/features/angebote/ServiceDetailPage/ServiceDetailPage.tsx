@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
@@ -6,11 +7,21 @@ import { formatIsoDate } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
+import { createStore } from '../../../db/store';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
+import { useStore } from '../../../db/useStore';
 import { label, t } from '../../../i18n';
+import type { SyncState } from '../../../sync';
+import type { LocalMarks } from '../../../sync/outbox';
+import { EditBar } from '../../editor/EditBar/EditBar';
+import { SaveToggle } from '../../merkliste/SaveToggle/SaveToggle';
+import { OfferDates } from '../../sprechstunden/OfferDates/OfferDates';
 import { ContactList } from '../ContactList/ContactList';
 import { FactList } from '../FactList/FactList';
 import { LocationList } from '../LocationList/LocationList';
+import { NextDate } from '../NextDate/NextDate';
+import { shareHref } from '../params';
+import { RelatedOffers } from '../RelatedOffers/RelatedOffers';
 import { ScheduleList } from '../ScheduleList/ScheduleList';
 import './ServiceDetailPage.css';
 
@@ -39,6 +50,7 @@ function Detail({ detail }: { detail: ServiceDetail }) {
   const { service, organization, locations, schedules, contacts, organizationContacts } = detail;
   const hasReach = Boolean(service.phone || service.email || service.url);
   const allContacts = [...contacts, ...organizationContacts];
+  const quartiere = useMemo(() => [...new Set(locations.map((l) => l.quartier))], [locations]);
 
   return (
     <article class="service-detail">
@@ -55,12 +67,20 @@ function Detail({ detail }: { detail: ServiceDetail }) {
             {service.status === 'paused' ? t('detail.statusPaused') : t('detail.statusEnded')}
           </p>
         )}
+        <EditBar id={service.id} localState={(service as LocalMarks).local_state} />
         <TraitBadges traits={service.traits} label={t('detail.traits')} />
+        <NextDate schedules={schedules} />
         {service.assured_date && (
           <p class="service-detail__assured muted">
             {t('detail.assured', { date: formatIsoDate(service.assured_date) })}
           </p>
         )}
+        <div class="service-detail__actions">
+          <a class="btn" href={shareHref(service.id)}>
+            {t('share.action')}
+          </a>
+          <SaveToggle id={service.id} />
+        </div>
       </header>
 
       {service.description && (
@@ -71,7 +91,15 @@ function Detail({ detail }: { detail: ServiceDetail }) {
 
       <Section id="sd-schedules" title={t('detail.schedules')}>
         {schedules.length > 0 ? (
-          <ScheduleList schedules={schedules} locations={locations} />
+          <>
+            <ScheduleList schedules={schedules} locations={locations} />
+            <OfferDates
+              name={service.name}
+              serviceId={service.id}
+              schedules={schedules}
+              locations={locations}
+            />
+          </>
         ) : (
           <p class="muted">{t('detail.noSchedules')}</p>
         )}
@@ -110,6 +138,8 @@ function Detail({ detail }: { detail: ServiceDetail }) {
         />
       </Section>
 
+      <RelatedOffers service={service} quartiere={quartiere} />
+
       {organization && (
         <Section id="sd-provider" title={t('detail.provider')}>
           <p class="service-detail__org-name">{organization.name}</p>
@@ -129,10 +159,15 @@ function Detail({ detail }: { detail: ServiceDetail }) {
   );
 }
 
+const idleSync = createStore<SyncState>({ status: 'idle', lastSyncAt: null, error: null });
+
 /** Angebot-Detail: everything about one offer, read from the local database. */
 export function ServiceDetailPage({ id }: { id: string }) {
-  const { db } = useServices();
+  const { db, sync } = useServices();
   const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+  const syncState = useStore(sync ?? idleSync);
+  // A resident who scans a slip's QR code opens this page before the first sync finished.
+  const firstSync = syncState.lastSyncAt === null && syncState.status === 'syncing';
 
   if (result.value === undefined || result.loading) {
     if (result.error) {
@@ -143,6 +178,14 @@ export function ServiceDetailPage({ id }: { id: string }) {
       );
     }
     // No heading yet: focus goes to the real one when it arrives.
+    return (
+      <p class="muted" role="status">
+        {t('detail.loading')}
+      </p>
+    );
+  }
+
+  if (result.value === null && firstSync) {
     return (
       <p class="muted" role="status">
         {t('detail.loading')}

@@ -1,28 +1,56 @@
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { t } from '../../../i18n';
+import { excerpt, type HighlightTerms, hasMark, highlight } from '../../../search/highlight';
+import { Highlighted } from '../Highlighted/Highlighted';
 import type { ListRow } from '../listQuery';
+import { NextDate } from '../NextDate/NextDate';
 import { detailHref } from '../params';
 import './ServiceListItem.css';
 
+interface Props {
+  row: ListRow;
+  /** What the query matched; absent without a query. */
+  match?: HighlightTerms;
+}
+
+const NONE: HighlightTerms = { needles: [], terms: [] };
+
 /** One result: the name is the link; the whole card is its touch target. */
-export function ServiceListItem({ row }: { row: ListRow }) {
-  const { service, provider, quartiere } = row;
+export function ServiceListItem({ row, match = NONE }: Props) {
+  const { service, provider, quartiere, schedules } = row;
   const status =
     service.status === 'paused'
       ? t('list.statusPaused')
       : service.status === 'ended'
         ? t('list.statusEnded')
         : null;
+  const name = highlight(service.name, match);
+  const providerText = provider ? highlight(provider, match) : null;
+  // Say why it is a hit when neither name nor provider shows it.
+  const why =
+    match.needles.length > 0 && !hasMark(name) && !(providerText && hasMark(providerText))
+      ? excerpt(highlight(service.description, match))
+      : [];
   return (
     <li class="service-item">
       <h2 class="service-item__name">
         <a class="service-item__link" href={detailHref(service.id)}>
-          {service.name}
+          <Highlighted segments={name} />
         </a>
         {status && <span class="service-item__status"> ({status})</span>}
       </h2>
-      {provider && <p class="service-item__provider">{provider}</p>}
+      {providerText && (
+        <p class="service-item__provider">
+          <Highlighted segments={providerText} />
+        </p>
+      )}
       {quartiere.length > 0 && <p class="service-item__quartier muted">{quartiere.join(', ')}</p>}
+      {why.length > 0 && (
+        <p class="service-item__excerpt">
+          <Highlighted segments={why} />
+        </p>
+      )}
+      <NextDate schedules={schedules} />
       <TraitBadges traits={service.traits} />
     </li>
   );

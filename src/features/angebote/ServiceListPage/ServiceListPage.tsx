@@ -1,19 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
-import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { countText } from '../../../components/plural';
-import { useLiveQueryState } from '../../../db/useLiveQuery';
+import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import de from '../../../i18n/de.json';
+import { OpenFilter } from '../../sprechstunden/OpenFilter/OpenFilter';
+import { useOpenFilter } from '../../sprechstunden/OpenFilter/useOpenFilter';
 import { SearchForm } from '../../start/SearchForm/SearchForm';
 import { FilterChips } from '../FilterChips/FilterChips';
-import { loadServiceList } from '../listQuery';
-import { type ListParams, listHref, parseListParams } from '../params';
+import { FilterPanel } from '../FilterPanel/FilterPanel';
+import { knownQuartiere, loadRows } from '../listQuery';
+import { NoResults } from '../NoResults/NoResults';
+import { filtersOf, type ListParams, listHref, parseListParams } from '../params';
 import { ServiceListItem } from '../ServiceListItem/ServiceListItem';
+import { useListResult } from '../useListResult';
 import './ServiceListPage.css';
 
 export const PAGE_SIZE = 50;
+/** Typing updates the URL after a pause, so history is not flooded. */
+const URL_DELAY_MS = 400;
+const ANNOUNCE_DELAY_MS = 700;
+const ALL_LANGUAGES = Object.keys(de.taxonomy.language);
 
 /** Loads the next page when the end of the list comes near; the button stays for keyboards. */
 function useAutoMore(enabled: boolean, onMore: () => void) {
@@ -35,62 +45,157 @@ function useAutoMore(enabled: boolean, onMore: () => void) {
   return sentinel;
 }
 
+/**
+ * The query as typed (results follow every keystroke) and its copy in the URL (written after
+ * a pause; the first letter of a new search adds a history entry, the rest replace it).
+ * A URL change from outside (back button, a chip) wins over the field.
+ */
+function useQueryParam(params: ListParams) {
+  const urlQ = params.q ?? '';
+  const [query, setQuery] = useState(urlQ);
+  const written = useRef(urlQ);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(params);
+  latest.current = params;
+
+  useEffect(() => {
+    if (urlQ !== written.current) {
+      written.current = urlQ;
+      setQuery(urlQ);
+    }
+  }, [urlQ]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const write = (value: string, keepFocus: boolean) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const had = Boolean(latest.current.q);
+    written.current = value.trim();
+    navigate(listHref({ ...latest.current, q: value }), {
+      replace: had || !value.trim(),
+      keepFocus,
+    });
+  };
+  const onValue = (value: string) => {
+    setQuery(value);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => write(value, true), URL_DELAY_MS);
+  };
+  // Enter: the URL at once, and focus to the result count (also closes a phone keyboard).
+  const onSubmit = () => write(query, false);
+  return { query, onValue, onSubmit };
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
 function ServiceList({ params }: { params: ListParams }) {
   const { db } = useServices();
+  const { query, onValue, onSubmit } = useQueryParam(params);
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const result = useListResult(db, query, filters);
+  const resultKey = `${query}|${JSON.stringify(filters)}`;
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const key = listHref(params);
-  const result = useLiveQueryState(() => loadServiceList(db, params, limit), [db, key, limit]);
-  const data = result.value;
-  const hasMore = data !== undefined && data.rows.length < data.total;
-  const showMore = () => {
-    if (!result.loading) setLimit((l) => l + PAGE_SIZE);
-  };
-  const sentinel = useAutoMore(hasMore && !result.loading, showMore);
-  const filtered = Object.keys(params).length > 0;
+  useEffect(() => setLimit(PAGE_SIZE), [resultKey]);
 
-  if (!data) {
-    if (result.error) {
-      return (
-        <p class="muted" role="alert">
-          {t('list.error')}
-        </p>
-      );
-    }
-    return (
-      <p class="muted" role="status">
-        {t('list.loading')}
-      </p>
-    );
-  }
+  // "Geöffnet: jetzt / heute / diese Woche" narrows the result (src/schedule/filters.ts).
+  const ids = useOpenFilter(db, params.offen ?? null, result.ids) ?? result.ids;
+  const rows = useLiveQueryState(
+    async () => ({ ids, rows: await loadRows(db, ids.slice(0, limit)) }),
+    [db, ids, limit],
+  );
+  // The count appears with the first rows of a finished result, then stays (no flicker
+  // while typing: the previous rows show until the next ones are read).
+  const settled = useRef(false);
+  if (result.state === 'ready' && rows.value?.ids === ids) settled.current = true;
+  const quartiere = useLiveQuery(() => knownQuartiere(db), [db], [] as string[]);
+  const languages = useMemo(() => {
+    if (!result.engine) return ALL_LANGUAGES;
+    const seen = new Set<string>();
+    for (const m of result.engine.allMeta()) for (const l of m.lang) seen.add(l);
+    return [...seen];
+  }, [result.engine]);
+
+  // Count and cards change together: both come from the last finished read.
+  const total = rows.value?.ids.length ?? 0;
+  const shown = rows.value?.rows ?? [];
+  const hasMore = shown.length < total && !rows.loading;
+  const showMore = () => {
+    if (!rows.loading) setLimit((l) => l + PAGE_SIZE);
+  };
+  const sentinel = useAutoMore(hasMore, showMore);
+  const announced = useDebounced(result.state === 'ready' ? total : null, ANNOUNCE_DELAY_MS);
+  const urlParams = { ...params, q: query.trim() || undefined };
 
   return (
     <>
-      <PageHeading title={t('list.title')}>{countText('count.offers', data.total)}</PageHeading>
-      <SearchForm filters={params} />
-      <FilterChips params={params} />
-      {data.total === 0 ? (
-        <EmptyState title={filtered ? t('list.emptyTitle') : undefined}>
-          <p>{filtered ? t('list.emptyHelp') : t('list.emptyNoData')}</p>
-          {/* With two or more filters the chips already offer this link. */}
-          {Object.keys(params).length === 1 && (
-            <p>
-              <a href={listHref({})}>{t('list.clearFilters')}</a>
-            </p>
-          )}
-        </EmptyState>
+      {result.state === 'ready' && settled.current ? (
+        <PageHeading title={t('list.title')}>{countText('count.offers', total)}</PageHeading>
       ) : (
-        <ul class="service-list" aria-label={t('list.resultsLabel')}>
-          {data.rows.map((row) => (
-            <ServiceListItem key={row.service.id} row={row} />
+        <h1 class="page-heading">{t('list.title')}</h1>
+      )}
+      <SearchForm value={query} onValue={onValue} onSubmit={onSubmit} controls="results" />
+      <FilterPanel params={urlParams} quartiere={quartiere} languages={languages} />
+      <OpenFilter
+        value={params.offen ?? null}
+        hrefFor={(offen) => listHref({ ...urlParams, offen: offen ?? undefined })}
+      />
+      <FilterChips params={urlParams} />
+      <p class="visually-hidden" role="status">
+        {announced === null
+          ? ''
+          : t('results.found', { count: countText('count.offers', announced) })}
+      </p>
+      {result.state === 'preparing' && (
+        <p class="muted" role="status">
+          {t('results.preparing')}
+        </p>
+      )}
+      {result.state === 'loading' && (
+        <p class="muted" role="status">
+          {t('list.loading')}
+        </p>
+      )}
+      {rows.error != null && (
+        <p class="muted" role="alert">
+          {t('list.error')}
+        </p>
+      )}
+      {result.state === 'ready' && rows.value?.ids === ids && ids.length === 0 && (
+        <NoResults params={urlParams} engine={result.engine} />
+      )}
+      {total > 0 && (
+        <ul class="service-list" id="results" aria-label={t('list.resultsLabel')}>
+          {shown.map((row) => (
+            <ServiceListItem
+              key={row.service.id}
+              row={row}
+              match={
+                result.plan
+                  ? { needles: result.plan.needles, terms: result.terms.get(row.service.id) ?? [] }
+                  : undefined
+              }
+            />
           ))}
         </ul>
       )}
-      {data.total > 0 && (
+      {total > 0 && (
         <div class="service-list__footer" ref={sentinel}>
-          <p class="muted" aria-live="polite">
+          <p class="muted">
             {t('list.shown', {
-              shown: formatNumber(data.rows.length),
-              total: formatNumber(data.total),
+              shown: formatNumber(shown.length),
+              total: formatNumber(total),
             })}
           </p>
           {hasMore && (
@@ -107,10 +212,9 @@ function ServiceList({ params }: { params: ListParams }) {
 /** Angebotsliste; the URL holds filters and query (see params.ts). */
 export function ServiceListPage({ search }: { search: string }) {
   const params = useMemo(() => parseListParams(search), [search]);
-  // A new query is a new list: start again at the first page, with a fresh heading.
   return (
     <div class="page">
-      <ServiceList key={listHref(params)} params={params} />
+      <ServiceList params={params} />
     </div>
   );
 }

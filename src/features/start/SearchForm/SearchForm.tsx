@@ -1,24 +1,34 @@
-import { useState } from 'preact/hooks';
-import { navigate } from '../../../app/router';
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
-import { type ListParams, listHref } from '../../angebote/params';
 import './SearchForm.css';
 
+interface Props {
+  value: string;
+  /** Every keystroke: results follow as you type. */
+  onValue: (value: string) => void;
+  /** Enter or the button. */
+  onSubmit: () => void;
+  onFocus?: () => void;
+  /** Id of a live region or result list the field controls. */
+  controls?: string;
+}
+
 /**
- * A real GET form on /angebote, so it works as plain HTML too; with JS the submit becomes
- * a client-side navigation. The search engine itself comes with the Verweisberatung issue.
+ * The search field. A real GET form on /angebote, so it works as plain HTML too; with JS
+ * results show while typing and a submit becomes a client-side navigation.
  */
-export function SearchForm({ filters = {} }: { filters?: ListParams }) {
-  const [value, setValue] = useState(filters.q ?? '');
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    // A new query keeps the chosen target group, category and Quartier.
-    navigate(listHref({ ...filters, q: value }));
-  };
+export function SearchForm({ value, onValue, onSubmit, onFocus, controls }: Props) {
   return (
     <search>
-      <form class="search-form" action="/angebote" method="get" onSubmit={onSubmit}>
+      <form
+        class="search-form"
+        action="/angebote"
+        method="get"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
         <label class="search-form__label" for="search-q">
           {t('search.label')}
         </label>
@@ -32,11 +42,15 @@ export function SearchForm({ filters = {} }: { filters?: ListParams }) {
             type="search"
             name="q"
             autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
             enterKeyHint="search"
             aria-describedby="search-q-hint"
+            aria-controls={controls}
             maxLength={200}
             value={value}
-            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+            onFocus={onFocus}
+            onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
           />
           <button type="submit" class="btn search-form__submit">
             <Icon name="search" />

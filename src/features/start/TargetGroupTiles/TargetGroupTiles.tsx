@@ -20,7 +20,7 @@ export function TargetGroupTiles({ counts, labelledBy }: Props) {
           <li key={slug}>
             <a
               class={`tg-tiles__tile${n === 0 ? ' tg-tiles__tile--empty' : ''}`}
-              href={listHref({ targetGroup: slug })}
+              href={listHref({ targetGroups: [slug] })}
             >
               <span class="tg-tiles__label">{label('targetGroup', slug)}</span>
               <span class="tg-tiles__count">

@@ -1,0 +1,103 @@
+import { EmptyState } from '../../../components/EmptyState/EmptyState';
+import { countText } from '../../../components/plural';
+import { label, t } from '../../../i18n';
+import { CATEGORIES } from '../../../model';
+import type { SearchEngine } from '../../../search/engine';
+import { type FilterSet, hasFilters } from '../../../search/filters';
+import { type ListParams, listHref } from '../params';
+import { type Suggestion, suggestAlternatives } from '../useListResult';
+import './NoResults.css';
+
+function suggestionText(s: Suggestion & { dropsFilters: boolean }): string {
+  switch (s.kind) {
+    case 'filter':
+      return t('results.dropFilter', { filter: t(`filters.${s.filterKind}` as 'filters.traits') });
+    case 'allFilters':
+      return t('results.dropAllFilters');
+    case 'word':
+    case 'near':
+      return t(s.dropsFilters ? 'results.searchForNoFilters' : 'results.searchFor', { q: s.query });
+  }
+}
+
+function hrefOf(s: Suggestion): string {
+  return listHref({ ...(s.filters as FilterSet), q: s.query });
+}
+
+/**
+ * Nothing matched: say so, and offer ways out that each show how many offers they find —
+ * fewer filters, fewer words, a similar word from the data. Without any way out, the
+ * themes to browse.
+ */
+export function NoResults({ params, engine }: { params: ListParams; engine: SearchEngine | null }) {
+  const query = params.q ?? '';
+  const { q: _q, ...filters } = params;
+  const filtered = Boolean(query) || hasFilters(filters);
+  const suggestions = (engine ? suggestAlternatives(engine, query, filters) : []).map((s) => ({
+    ...s,
+    dropsFilters: hasFilters(filters) && !hasFilters(s.filters),
+  }));
+  // The chips above already offer "Alle Filter entfernen" when there are two or more.
+  const chips = (query ? 1 : 0) + Object.values(filters).reduce((n, v) => n + (v?.length ?? 0), 0);
+  const near = suggestions.filter((s) => s.kind === 'near');
+  const other = suggestions.filter((s) => s.kind !== 'near');
+
+  if (!filtered) {
+    return (
+      <EmptyState>
+        <p>{t('list.emptyNoData')}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title={query ? t('results.noneFor', { q: query }) : t('list.emptyTitle')}>
+      {other.length > 0 && (
+        <>
+          <p>{t('results.tryInstead')}</p>
+          <ul class="no-results__list">
+            {other.map((s) => (
+              <li key={hrefOf(s)}>
+                <a href={hrefOf(s)}>{suggestionText(s)}</a>{' '}
+                <span class="muted">({countText('count.offers', s.count)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {near.length > 0 && (
+        <>
+          <p>{t('results.nearTerms')}</p>
+          <ul class="no-results__terms">
+            {near.map((s) => (
+              <li key={hrefOf(s)}>
+                <a href={hrefOf(s)}>{s.query}</a>{' '}
+                <span class="muted">
+                  ({countText('count.offers', s.count)}
+                  {s.dropsFilters ? `, ${t('results.withoutFilters')}` : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {suggestions.length === 0 && (
+        <>
+          <p>{t('list.emptyHelp')}</p>
+          <p>{t('results.browseThemes')}</p>
+          <ul class="no-results__terms">
+            {CATEGORIES.map((c) => (
+              <li key={c}>
+                <a href={listHref({ categories: [c] })}>{label('category', c)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {hasFilters(filters) && chips <= 1 && (
+        <p>
+          <a href={listHref(query ? { q: query } : {})}>{t('list.clearFilters')}</a>
+        </p>
+      )}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,46 @@
+import { useServices } from '../../../app/services';
+import type { StoredService } from '../../../db/schema';
+import { useLiveQuery } from '../../../db/useLiveQuery';
+import { label, t } from '../../../i18n';
+import { loadRows } from '../listQuery';
+import { detailHref } from '../params';
+import { relatedServiceIds } from '../related';
+import './RelatedOffers.css';
+
+/** "Passt auch": same target group and Quartier — the next stop on a referral path. */
+export function RelatedOffers({
+  service,
+  quartiere,
+}: {
+  service: StoredService;
+  quartiere: string[];
+}) {
+  const { db } = useServices();
+  const rows = useLiveQuery(
+    async () => loadRows(db, await relatedServiceIds(db, service, quartiere)),
+    [db, service, quartiere.join('|')],
+  );
+  if (!rows || rows.length === 0) return null;
+  return (
+    <section class="service-detail__section related" aria-labelledby="sd-related">
+      <h2 id="sd-related">{t('related.title')}</h2>
+      <p class="muted related__intro">{t('related.intro', { quartiere: quartiere.join(', ') })}</p>
+      <ul class="related__list">
+        {rows.map((r) => {
+          const groups = r.service.target_groups.filter((g) => service.target_groups.includes(g));
+          return (
+            <li key={r.service.id} class="related__item">
+              <a href={detailHref(r.service.id)} class="related__link">
+                {r.service.name}
+              </a>
+              {r.provider && <span class="related__meta muted">{r.provider}</span>}
+              <span class="related__meta muted">
+                {groups.map((g) => label('targetGroup', g)).join(', ')} · {r.quartiere.join(', ')}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import { useServices } from '../../../app/services';
+import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { germanSortKey } from '../../../db/sortKey';
+import { useLiveQuery } from '../../../db/useLiveQuery';
+import { t } from '../../../i18n';
+import type { LocalMarks } from '../../../sync/outbox';
+import './EditorHome.css';
+
+const SHOWN = 50;
+
+interface Item extends LocalMarks {
+  id: string;
+  name: string;
+  visibility?: string;
+  status?: string;
+  deleted?: boolean;
+}
+
+function Badges({ item }: { item: Item }) {
+  const badges: string[] = [];
+  if (item.visibility === 'internal') badges.push(t('editor.internalShort'));
+  if (item.status && item.status !== 'active') badges.push(t(`editor.statusValue.${item.status}`));
+  if (item.local_state) badges.push(t(`editor.mark.${item.local_state}`));
+  if (badges.length === 0) return null;
+  return (
+    <span class="editor-home__badges">
+      {badges.map((b) => (
+        <span key={b} class="editor-home__badge">
+          {b}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function ItemList({ items, base, query }: { items: Item[]; base: string; query: string }) {
+  const q = germanSortKey(query.trim());
+  const matches = items
+    .filter((i) => !i.deleted && (!q || germanSortKey(i.name).includes(q)))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  return (
+    <>
+      <p class="muted">
+        {matches.length > SHOWN
+          ? t('editor.home.showing', { shown: SHOWN, n: matches.length })
+          : t('editor.home.count', { n: matches.length })}
+      </p>
+      <ul class="editor-home__list">
+        {matches.slice(0, SHOWN).map((i) => (
+          <li key={i.id}>
+            <a href={`${base}/${i.id}`}>{i.name}</a>
+            <Badges item={i} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** /bearbeiten: find what to edit or start something new. */
+export function EditorHome() {
+  const { db } = useServices();
+  const [query, setQuery] = useState('');
+  const services = useLiveQuery(() => db.services.toArray(), [db], []) as Item[];
+  const orgs = useLiveQuery(() => db.organizations.toArray(), [db], []) as Item[];
+  const locations = useLiveQuery(() => db.locations.toArray(), [db], []) as Item[];
+
+  return (
+    <div class="page editor-home">
+      <PageHeading title={t('editor.home.title')} />
+      <p class="editor-actions">
+        <a class="btn" href="/bearbeiten/angebote/neu">
+          {t('editor.service.new')}
+        </a>
+        <a class="btn btn--secondary" href="/bearbeiten/traeger/neu">
+          {t('editor.org.new')}
+        </a>
+        <a class="btn btn--secondary" href="/bearbeiten/orte/neu">
+          {t('editor.location.new')}
+        </a>
+      </p>
+      <div class="field">
+        <label class="field__label" for="editor-search">
+          {t('editor.home.search')}
+        </label>
+        <input
+          id="editor-search"
+          type="search"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <section aria-labelledby="eh-services">
+        <h2 id="eh-services">{t('editor.home.services')}</h2>
+        <ItemList items={services} base="/bearbeiten/angebote" query={query} />
+      </section>
+      <details id="traeger" class="editor-home__more">
+        <summary>{t('editor.home.orgs')}</summary>
+        <ItemList items={orgs} base="/bearbeiten/traeger" query={query} />
+      </details>
+      <details id="orte" class="editor-home__more">
+        <summary>{t('editor.home.locations')}</summary>
+        <ItemList items={locations} base="/bearbeiten/orte" query={query} />
+      </details>
+    </div>
+  );
+}

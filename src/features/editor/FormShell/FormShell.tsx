@@ -1,0 +1,131 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { navigate } from '../../../app/router';
+import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { t } from '../../../i18n';
+import type { Draft } from '../draft';
+import { fieldId } from '../fields/fields';
+import { RecordStatus } from '../RecordStatus/RecordStatus';
+import './FormShell.css';
+
+interface Props {
+  title: string;
+  draft: Draft;
+  /** Field labels for the error summary. */
+  labels: Record<string, string>;
+  /** Where a new record's page lives once saved, e.g. `/bearbeiten/orte/<id>`. */
+  editHref: (id: string) => string;
+  back: { href: string; label: string };
+  children: ComponentChildren;
+  /** Below the form: actions and related records (only for stored records). */
+  after?: ComponentChildren;
+}
+
+/**
+ * A new record's form is replaced by the form at its own address after the first save; the
+ * confirmation travels along so it is still announced there.
+ */
+const flash = new Map<string, string>();
+
+/**
+ * The frame of every editor form: heading, sync state of the record, error summary (focused
+ * after a failed save, each entry links to its field), the fields, and "Speichern".
+ */
+export function FormShell({ title, draft, labels, editHref, back, children, after }: Props) {
+  const [message, setMessage] = useState<string | null>(() => {
+    const carried = flash.get(draft.id) ?? null;
+    flash.delete(draft.id);
+    return carried;
+  });
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const errorList = Object.entries(draft.errors);
+
+  useEffect(() => {
+    if (attempt > 0 && errorList.length > 0) summary.current?.focus();
+  }, [attempt]);
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    setMessage(null);
+    const result = await draft.save();
+    setAttempt((n) => n + 1);
+    if (!result.ok) return;
+    const text = result.queued ? t('editor.saved') : t('editor.unchanged');
+    setMessage(text);
+    if (draft.isNew) {
+      flash.set(draft.id, text);
+      navigate(editHref(draft.id), { replace: true });
+    }
+  }
+
+  if (!draft.loaded) {
+    return (
+      <p class="muted" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (!draft.isNew && !draft.row) {
+    return (
+      <div class="page">
+        <PageHeading title={t('editor.notFound')} />
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div class="page form-shell">
+      <p class="form-shell__back">
+        <a href={back.href}>{back.label}</a>
+      </p>
+      <PageHeading title={title} />
+      <RecordStatus entries={draft.entries} />
+      {errorList.length > 0 && (
+        <div class="form-shell__summary" role="alert" tabIndex={-1} ref={summary}>
+          <p>
+            <strong>
+              {errorList.length === 1
+                ? t('editor.errorSummary1')
+                : t('editor.errorSummaryN', { n: errorList.length })}
+            </strong>
+          </p>
+          <ul>
+            {errorList.map(([field, msg]) => (
+              <li key={field}>
+                {labels[field] ? (
+                  <a
+                    href={`#${fieldId(field)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(fieldId(field))?.focus();
+                    }}
+                  >
+                    {labels[field]}: {msg}
+                  </a>
+                ) : (
+                  msg
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form class="form-shell__form" onSubmit={onSubmit} noValidate>
+        {children}
+        <div class="form-shell__actions">
+          <button type="submit" class="btn">
+            {t('editor.save')}
+          </button>
+        </div>
+        <p class="form-shell__message" role="status">
+          {message}
+        </p>
+      </form>
+      {!draft.isNew && after}
+    </div>
+  );
+}

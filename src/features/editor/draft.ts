@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useServices } from '../../app/services';
+import type { OutboxEntry } from '../../db/schema';
+import { useLiveQuery, useLiveQueryState } from '../../db/useLiveQuery';
+import type { TableName } from '../../model';
+import { type LocalMarks, readPayload } from '../../sync/outbox';
+import { type EditContext, type EditResult, queueUpsert } from '../../sync/outboxDb';
+import { recordEntries } from '../../sync/outboxRead';
+import type { FieldError } from '../../sync/protocol';
+
+export type Values = Record<string, unknown> & { id: string };
+
+/** Field errors by top-level field ('location_ids.0' → 'location_ids'); first message wins. */
+export function errorsByField(errors: readonly FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const field = e.field.split('.')[0] || '_';
+    out[field] ??= e.message;
+  }
+  return out;
+}
+
+/** Empty optional text becomes null: '' is no e-mail address, but "no e-mail" is fine. */
+export function normalize(values: Values, nullable: readonly string[]): Values {
+  const out: Values = { ...values };
+  for (const f of nullable) {
+    const v = out[f];
+    if (v === undefined || (typeof v === 'string' && v.trim() === '')) out[f] = null;
+  }
+  return out;
+}
+
+export function useEditContext(): EditContext {
+  const { db, account } = useServices();
+  return { db, userEmail: account?.get().user?.email ?? null };
+}
+
+export interface Draft {
+  id: string;
+  isNew: boolean;
+  /** False until the stored record (if any) was read. */
+  loaded: boolean;
+  /** The stored row (with its local marker), undefined for a new record. */
+  row: (Values & LocalMarks) | undefined;
+  values: Values;
+  set(field: string, value: unknown): void;
+  /** Inline errors: from the last save attempt, else from the server's rejection. */
+  errors: Record<string, string>;
+  entries: OutboxEntry[];
+  save(extra?: Record<string, unknown>): Promise<EditResult>;
+}
+
+/**
+ * Form state for one record. The draft is taken from the stored row once; later changes of
+ * the row (a pull) do not overwrite what the user is typing. Saving validates with the
+ * shared schema and queues the edit (outboxDb.queueUpsert).
+ */
+export function useDraft(
+  table: TableName,
+  idParam: string,
+  create: (id: string) => Values,
+  nullable: readonly string[],
+): Draft {
+  const { db } = useServices();
+  const ctx = useEditContext();
+  const isNew = idParam === 'neu';
+  const id = useMemo(() => (isNew ? crypto.randomUUID() : idParam), [idParam, isNew]);
+  const stored = useLiveQueryState<(Values & LocalMarks) | undefined>(
+    async () => (isNew ? undefined : await db.table<Values & LocalMarks, string>(table).get(id)),
+    [db, table, id, isNew],
+  );
+  const entries = useLiveQuery(() => recordEntries(db, table, id), [db, table, id], []);
+  const [values, setValues] = useState<Values | null>(null);
+  const [errors, setErrors] = useState<Record<string, string> | null>(null);
+
+  const loaded = !stored.loading;
+  useEffect(() => {
+    if (!loaded || values) return;
+    setValues(stored.value ? { ...stored.value } : create(id));
+  }, [loaded, values, stored.value, id]);
+
+  const rejected = entries.find((e) => readPayload(e).state === 'rejected');
+  const serverErrors = rejected ? errorsByField(readPayload(rejected).errors ?? []) : {};
+
+  return {
+    id,
+    isNew,
+    loaded: loaded && values !== null,
+    row: stored.value,
+    values: values ?? { id },
+    set(field, value) {
+      setValues((v) => ({ ...(v ?? { id }), [field]: value }));
+    },
+    errors: errors ?? serverErrors,
+    entries,
+    async save(extra = {}) {
+      const next = normalize({ ...(values ?? { id }), ...extra, id }, nullable);
+      const result = await queueUpsert(ctx, table, next);
+      setErrors(result.ok ? null : errorsByField(result.errors));
+      if (result.ok) setValues(next);
+      return result;
+    },
+  };
+}
+
+/** Today in Berlin as YYYY-MM-DD (for "als geprüft markieren"). */
+export function todayInBerlin(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** "de, tr" ↔ ['de', 'tr']. */
+export const listToText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
+export const textToList = (s: string) =>
+  s
+    .split(/[,\s]+/)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+
+export const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));

@@ -1,0 +1,164 @@
+import { useId, useState } from 'preact/hooks';
+import { useServices } from '../../../app/services';
+import type { OutboxEntry } from '../../../db/schema';
+import { useLiveQuery } from '../../../db/useLiveQuery';
+import { t } from '../../../i18n';
+import { readPayload } from '../../../sync/outbox';
+import { type FieldChoice, resolveConflict } from '../../../sync/outboxDb';
+import type { FieldConflict } from '../../../sync/protocol';
+import { useEditContext } from '../../editor/draft';
+import { fieldLabel, recordTitle, shownValue } from '../labels';
+
+type Kind = FieldChoice['kind'];
+
+/** Free editing only for text: a list or a flag is better chosen than typed. */
+const editable = (c: FieldConflict) =>
+  (typeof c.server === 'string' || c.server === null) &&
+  (typeof c.client === 'string' || c.client === null);
+
+function FieldChoiceGroup({
+  conflict,
+  kind,
+  text,
+  onKind,
+  onText,
+}: {
+  conflict: FieldConflict;
+  kind: Kind | undefined;
+  text: string;
+  onKind: (k: Kind) => void;
+  onText: (s: string) => void;
+}) {
+  const id = useId();
+  const isDelete = conflict.field === 'deleted';
+  const theyDeleted = isDelete && conflict.server === true;
+  const option = (value: Kind, label: string, detail?: string) => (
+    <label class="conflict-card__option">
+      <input
+        type="radio"
+        name={`${id}-choice`}
+        value={value}
+        checked={kind === value}
+        onChange={() => onKind(value)}
+      />
+      <span>
+        {label}
+        {detail !== undefined && <span class="conflict-card__value">{detail}</span>}
+      </span>
+    </label>
+  );
+  if (isDelete) {
+    return (
+      <fieldset class="conflict-card__field">
+        <legend>{theyDeleted ? t('conflicts.theyDeleted') : t('conflicts.iDeleted')}</legend>
+        {theyDeleted
+          ? option('mine', t('conflicts.restoreMine'))
+          : option('mine', t('conflicts.deleteAnyway'))}
+        {theyDeleted
+          ? option('theirs', t('conflicts.keepDeleted'))
+          : option('theirs', t('conflicts.keepTheirs'))}
+      </fieldset>
+    );
+  }
+  return (
+    <fieldset class="conflict-card__field">
+      <legend>{fieldLabel(conflict.field)}</legend>
+      {option('mine', t('conflicts.mine'), shownValue(conflict.client))}
+      {option('theirs', t('conflicts.theirs'), shownValue(conflict.server))}
+      {editable(conflict) && option('edit', t('conflicts.edit'))}
+      {kind === 'edit' && (
+        <>
+          <label class="visually-hidden" for={`${id}-text`}>
+            {t('conflicts.editLabel', { field: fieldLabel(conflict.field) })}
+          </label>
+          <textarea
+            id={`${id}-text`}
+            class="conflict-card__edit"
+            rows={3}
+            value={text}
+            onInput={(e) => onText((e.target as HTMLTextAreaElement).value)}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** One record in conflict: every contested field with mine / theirs / edit, then "Übernehmen". */
+export function ConflictCard({
+  entry,
+  onResolved,
+}: {
+  entry: OutboxEntry;
+  onResolved?: (message: string) => void;
+}) {
+  const { db } = useServices();
+  const ctx = useEditContext();
+  const payload = readPayload(entry);
+  const conflicts = payload.conflicts ?? [];
+  const row = useLiveQuery(
+    () => db.table<Record<string, unknown>, string>(entry.table).get(entry.recordId),
+    [db, entry.table, entry.recordId],
+  );
+  const [kinds, setKinds] = useState<Record<string, Kind>>({});
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      conflicts.map((c) => [c.field, typeof c.client === 'string' ? c.client : '']),
+    ),
+  );
+  const [errors, setErrors] = useState<string[]>([]);
+  const headingId = useId();
+
+  async function apply(e: Event) {
+    e.preventDefault();
+    if (conflicts.some((c) => !kinds[c.field])) {
+      setErrors([t('conflicts.chooseAll')]);
+      return;
+    }
+    const choices: Record<string, FieldChoice> = {};
+    for (const c of conflicts) {
+      const kind = kinds[c.field] as Kind;
+      const text = texts[c.field] ?? '';
+      choices[c.field] =
+        kind === 'edit' ? { kind, value: text.trim() === '' ? null : text } : { kind };
+    }
+    const result = await resolveConflict(ctx, entry.seq as number, choices);
+    if (!result.ok) {
+      setErrors(
+        result.errors.map((x) => `${fieldLabel(x.field.split('.')[0] ?? '')}: ${x.message}`),
+      );
+      return;
+    }
+    onResolved?.(result.queued ? t('conflicts.resolvedQueued') : t('conflicts.resolved'));
+  }
+
+  return (
+    <form class="card conflict-card" aria-labelledby={headingId} onSubmit={apply}>
+      <h3 id={headingId}>
+        {t(`conflicts.table.${entry.table}`)}: {recordTitle(row, entry.recordId)}
+      </h3>
+      {conflicts.map((c) => (
+        <FieldChoiceGroup
+          key={c.field}
+          conflict={c}
+          kind={kinds[c.field]}
+          text={texts[c.field] ?? ''}
+          onKind={(k) => setKinds((m) => ({ ...m, [c.field]: k }))}
+          onText={(s) => setTexts((m) => ({ ...m, [c.field]: s }))}
+        />
+      ))}
+      {errors.length > 0 && (
+        <ul class="conflict-card__errors" role="alert">
+          {errors.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <button type="submit" class="btn">
+          {t('conflicts.apply')}
+        </button>
+      </p>
+    </form>
+  );
+}

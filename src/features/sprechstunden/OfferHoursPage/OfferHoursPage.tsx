@@ -1,0 +1,123 @@
+import type { ComponentChildren } from 'preact';
+import { useServices } from '../../../app/services';
+import { EmptyState } from '../../../components/EmptyState/EmptyState';
+import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { getServiceDetail } from '../../../db/queries';
+import { useLiveQueryState } from '../../../db/useLiveQuery';
+import { t } from '../../../i18n';
+import { detailHref } from '../../angebote/params';
+import { CalendarButton } from '../CalendarButton/CalendarButton';
+import { HoursList } from '../HoursList/HoursList';
+import { placeHoursHref } from '../links';
+import { NextDates } from '../NextDates/NextDates';
+import { OpenBadge } from '../OpenBadge/OpenBadge';
+import { useNow } from '../useNow';
+import './OfferHoursPage.css';
+
+export function HoursSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="hours-page__section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * /sprechstunden/angebot/<id>: one offer's hours for a resident, e.g. from a QR code on
+ * the door. No account needed; read from the device's copy of the directory.
+ */
+export function OfferHoursPage({ id }: { id: string }) {
+  const { db } = useServices();
+  const now = useNow();
+  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+
+  if (result.value === undefined) {
+    return (
+      <p class="muted" role={result.error ? 'alert' : 'status'}>
+        {result.error ? t('schedules.error') : t('schedules.loading')}
+      </p>
+    );
+  }
+  if (result.value === null) {
+    return (
+      <div class="page">
+        <PageHeading title={t('schedules.offerNotFound')} />
+        <EmptyState>
+          <p>{t('schedules.offerNotFoundText')}</p>
+          <p>
+            <a href="/sprechstunden">{t('schedules.allHours')}</a>
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const { service, organization, locations, schedules } = result.value;
+  const several = locations.length > 1;
+  const placeOf = new Map(locations.map((l) => [l.id, l]));
+  return (
+    <article class="page hours-page">
+      <header class="hours-page__head">
+        <PageHeading title={service.name}>{service.name}</PageHeading>
+        {organization && <p class="hours-page__provider">{organization.name}</p>}
+        <OpenBadge schedules={schedules} now={now} showClosed={schedules.length > 0} />
+      </header>
+
+      <HoursSection id="oh-next" title={t('schedules.nextDates')}>
+        <NextDates
+          schedules={schedules}
+          now={now}
+          count={5}
+          labelOf={
+            several
+              ? (s) => {
+                  const place = placeOf.get(s.location_id ?? '');
+                  return place ? `${place.name}, ${place.quartier}` : null;
+                }
+              : undefined
+          }
+        />
+      </HoursSection>
+
+      {schedules.length > 0 && (
+        <HoursSection id="oh-hours" title={t('schedules.hours')}>
+          <HoursList schedules={schedules} now={now} locations={several ? locations : undefined} />
+          <CalendarButton
+            name={service.name}
+            serviceId={service.id}
+            schedules={schedules}
+            locations={locations}
+          />
+        </HoursSection>
+      )}
+
+      {locations.length > 0 && (
+        <HoursSection id="oh-places" title={several ? t('schedules.places') : t('schedules.place')}>
+          <ul class="hours-page__places">
+            {locations.map((l) => (
+              <li key={l.id}>
+                <a href={placeHoursHref(l.id)}>{l.name}</a>
+                <br />
+                {l.address_1}, {l.postal_code} {l.city} · {l.quartier}
+              </li>
+            ))}
+          </ul>
+        </HoursSection>
+      )}
+
+      <p class="hours-page__links">
+        <a href={detailHref(service.id)}>{t('schedules.allInfo')}</a>
+        <a href="/sprechstunden">{t('schedules.allHours')}</a>
+      </p>
+    </article>
+  );
+}

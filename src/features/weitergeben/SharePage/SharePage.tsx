@@ -1,0 +1,251 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useServices } from '../../../app/services';
+import { EmptyState } from '../../../components/EmptyState/EmptyState';
+import { Icon } from '../../../components/Icon/Icon';
+import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { getServiceDetail } from '../../../db/queries';
+import { createStore } from '../../../db/store';
+import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
+import { useStore } from '../../../db/useStore';
+import { label, t } from '../../../i18n';
+import { TARGET_GROUPS } from '../../../model';
+import type { AccountState } from '../../../sync/session';
+import { knownQuartiere } from '../../angebote/listQuery';
+import { detailHref } from '../../angebote/params';
+import { QrCode } from '../QrCode/QrCode';
+import { ReferralSlip } from '../ReferralSlip/ReferralSlip';
+import { type ReferralChannel, recordReferral } from '../referral';
+import { shareText, smsHref, smsText } from '../shareText';
+import { type Slip, slipFor } from '../slipData';
+import './SharePage.css';
+
+const anonymous = createStore<AccountState>({ status: 'anonymous', user: null });
+
+/** A6 paper while this screen is open; removed again when leaving it. */
+function usePrintPageSize(css: string): void {
+  useEffect(() => {
+    const style = document.createElement('style');
+    style.textContent = css;
+    document.head.appendChild(style);
+    return () => style.remove();
+  }, [css]);
+}
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+interface Props {
+  id: string;
+}
+
+/**
+ * Weitergeben: hand an offer to a person — share, SMS, a printed A6 slip or a QR code to
+ * scan — and note anonymously that a referral happened (one per channel and visit).
+ */
+export function SharePage({ id }: Props) {
+  const { db } = useServices();
+  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+  if (result.value === undefined) {
+    return (
+      <p class="muted" role="status">
+        {t('detail.loading')}
+      </p>
+    );
+  }
+  if (result.value === null) {
+    return (
+      <div class="page">
+        <PageHeading title={t('detail.notFoundTitle')} />
+        <EmptyState>
+          <p>{t('detail.notFoundText')}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  return <Share detail={result.value} />;
+}
+
+function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getServiceDetail>>> }) {
+  const { db, now, account } = useServices();
+  usePrintPageSize('@page { size: A6 portrait; margin: 6mm; }');
+  const user = useStore(account ?? anonymous).user;
+  const { service, locations } = detail;
+  const slip: Slip = useMemo(() => slipFor(detail, window.location.origin, now()), [detail, now]);
+  const groupOptions =
+    service.target_groups.length > 0 ? service.target_groups : [...TARGET_GROUPS];
+  const [groups, setGroups] = useState<string[]>(
+    service.target_groups.length === 1 ? [...service.target_groups] : [],
+  );
+  const ownQuartiere = [...new Set(locations.map((l) => l.quartier))];
+  const allQuartiere = useLiveQuery(() => knownQuartiere(db), [db], [] as string[]);
+  const [quartier, setQuartier] = useState(
+    ownQuartiere.length === 1 ? (ownQuartiere[0] as string) : '',
+  );
+  const [message, setMessage] = useState<Message>(null);
+  const [showQr, setShowQr] = useState(false);
+  const [manualCopy, setManualCopy] = useState<string | null>(null);
+  const recorded = useRef(new Set<ReferralChannel>());
+
+  const note = async (channel: ReferralChannel) => {
+    if (recorded.current.has(channel)) return true;
+    try {
+      await recordReferral(
+        db,
+        { serviceId: service.id, targetGroups: groups, quartier: quartier || null, channel },
+        { now: now(), userEmail: user?.email ?? null },
+      );
+      recorded.current.add(channel);
+      return true;
+    } catch {
+      setMessage({ kind: 'error', text: t('share.recordFailed') });
+      return false;
+    }
+  };
+
+  const copy = async (text: string, done: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setManualCopy(null);
+      if (await note('copy')) setMessage({ kind: 'ok', text: done });
+    } catch {
+      // No clipboard (old browser, no permission): select the text for a manual copy.
+      setManualCopy(text);
+      if (await note('copy')) setMessage({ kind: 'ok', text: t('share.copyManually') });
+    }
+  };
+
+  const share = async () => {
+    const text = shareText({ ...slip, url: '' }).trim();
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title: slip.name, text, url: slip.url });
+        if (await note('share')) setMessage({ kind: 'ok', text: t('share.shared') });
+      } catch (e) {
+        // Cancelled by the person: nothing was handed over.
+        if ((e as { name?: string }).name === 'AbortError') return;
+        await copy(shareText(slip), t('share.textCopied'));
+      }
+      return;
+    }
+    await copy(shareText(slip), t('share.textCopied'));
+  };
+
+  const print = async () => {
+    if (await note('print')) {
+      setMessage({ kind: 'ok', text: t('share.printed') });
+      window.print();
+    }
+  };
+
+  const toggleQr = async () => {
+    const next = !showQr;
+    setShowQr(next);
+    if (next && (await note('qr'))) setMessage({ kind: 'ok', text: t('share.qrShown') });
+  };
+
+  return (
+    <div class="page share-page">
+      <div>
+        <PageHeading title={t('share.title')}>{t('share.title')}</PageHeading>
+        <p class="share-page__offer">{service.name}</p>
+      </div>
+      {slip.internal && (
+        <p class="share-page__warn" role="note">
+          {t('share.internalWarning')}
+        </p>
+      )}
+      <form class="share-page__form" onSubmit={(e) => e.preventDefault()}>
+        <fieldset class="share-page__fieldset">
+          <legend>{t('share.forWhom')}</legend>
+          {groupOptions.map((g) => (
+            <div key={g} class="share-page__option">
+              <input
+                type="checkbox"
+                id={`sg-${g}`}
+                checked={groups.includes(g)}
+                onChange={() =>
+                  setGroups((have) =>
+                    have.includes(g) ? have.filter((x) => x !== g) : [...have, g],
+                  )
+                }
+              />
+              <label for={`sg-${g}`}>{label('targetGroup', g)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="share-page__field">
+          <label for="share-quartier">{t('share.quartier')}</label>
+          <select
+            id="share-quartier"
+            value={quartier}
+            onChange={(e) => setQuartier((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">{t('share.quartierNone')}</option>
+            {[...new Set([...ownQuartiere, ...allQuartiere])].map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p class="muted share-page__privacy">{t('share.privacy')}</p>
+      </form>
+
+      <div class="share-page__actions">
+        <button type="button" class="btn" onClick={share}>
+          <Icon name="external" />
+          {t('share.share')}
+        </button>
+        <a
+          class="btn btn--secondary"
+          href={smsHref(smsText(slip))}
+          onClick={() => void note('sms')}
+        >
+          <Icon name="mail" />
+          {t('share.sms')}
+        </a>
+        <button type="button" class="btn btn--secondary" onClick={print}>
+          {t('share.print')}
+        </button>
+        <button type="button" class="btn btn--secondary" aria-expanded={showQr} onClick={toggleQr}>
+          {showQr ? t('share.qrHide') : t('share.qrShow')}
+        </button>
+        <button
+          type="button"
+          class="btn btn--secondary"
+          onClick={() => copy(slip.url, t('share.linkCopied'))}
+        >
+          {t('share.copyLink')}
+        </button>
+      </div>
+      <p
+        class={`share-page__message${message?.kind === 'error' ? ' share-page__message--error' : ''}`}
+        role="status"
+      >
+        {message?.text ?? ''}
+      </p>
+      {manualCopy && (
+        <textarea
+          class="share-page__manual"
+          readOnly
+          rows={6}
+          aria-label={t('share.manualLabel')}
+          value={manualCopy}
+          ref={(el) => el?.select()}
+        />
+      )}
+      {showQr && (
+        <div class="share-page__qr">
+          <QrCode value={slip.url} label={t('share.qrLabel')} />
+          <p class="muted">{t('share.qrHint')}</p>
+        </div>
+      )}
+      <section class="share-page__slip" aria-labelledby="share-preview">
+        <h2 id="share-preview">{t('share.preview')}</h2>
+        <ReferralSlip slip={slip} />
+      </section>
+      <p class="share-page__back">
+        <a href={detailHref(service.id)}>{t('share.back')}</a>
+      </p>
+    </div>
+  );
+}

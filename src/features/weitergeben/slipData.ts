@@ -1,0 +1,42 @@
+import type { ServiceDetail } from '../../db/queries';
+import { describe, nextOccurrences } from '../../schedule';
+import { formatNextDate } from '../angebote/NextDate/formatNextDate';
+import { publicOfferUrl, type SlipData } from './shareText';
+
+export interface Slip extends SlipData {
+  /** "dienstags, 14:00–16:00 Uhr" per consultation hour, for a slip kept for weeks. */
+  rhythms: string[];
+  internal: boolean;
+}
+
+/**
+ * What a person takes home. Contacts marked internal (a worker's direct line) never go on
+ * it; neither does anything about the person.
+ */
+export function slipFor(detail: ServiceDetail, origin: string, now: Date): Slip {
+  const { service, organization, locations, schedules } = detail;
+  const publicContacts = [...detail.contacts, ...detail.organizationContacts].filter(
+    (c) => c.visibility !== 'internal',
+  );
+  const placeName = new Map(locations.map((l) => [l.id, l.name]));
+  const severalPlaces = locations.length > 1;
+  const nextDates = nextOccurrences(schedules, now, 3).map((o) => {
+    const when = formatNextDate(o.start, o.end, now, false);
+    const where =
+      severalPlaces && o.schedule.location_id ? placeName.get(o.schedule.location_id) : '';
+    return where ? `${when} (${where})` : when;
+  });
+  return {
+    name: service.name,
+    provider: organization?.name ?? null,
+    addresses: locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
+    nextDates,
+    rhythms: [...new Set(schedules.map((s) => describe(s)))],
+    phone:
+      service.phone ?? publicContacts.find((c) => c.phone)?.phone ?? organization?.phone ?? null,
+    email:
+      service.email ?? publicContacts.find((c) => c.email)?.email ?? organization?.email ?? null,
+    url: publicOfferUrl(origin, service.id),
+    internal: service.visibility === 'internal',
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Plain-language wording of a schedule, as a paper notice would say it:
+ * "jeden letzten Mittwoch im Monat, 15:00–17:00 Uhr", "14-täglich dienstags, 9:00–12:00 Uhr",
+ * "Mo–Do, 9:00–12:00 Uhr". Words come from the loaded message catalogue (namespace
+ * `schedule`), so a new language needs only its JSON; `locale` drives date formats.
+ */
+import { t } from '../i18n';
+import { civilFromDay, parseIsoDay } from './days';
+import { compile, type RecurrenceInput } from './rule';
+
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
+
+/** "a", "a und b", "a, b und c". */
+function join(parts: string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} ${t('schedule.and')} ${parts[parts.length - 1]}`;
+}
+
+/** "09:00" → "9:00", as German notices write it. */
+export function formatWallTime(hhmm: string): string {
+  return hhmm.replace(/^0(\d):/, '$1:');
+}
+
+function maskDays(mask: number): number[] {
+  const out: number[] = [];
+  for (let wd = 0; wd < 7; wd++) if (mask & (1 << wd)) out.push(wd);
+  return out;
+}
+
+/**
+ * "dienstags", "dienstags und freitags", "Mo–Do", "Mo–Mi und Fr". Runs of three or more
+ * days are written as a short range; then the other days are short as well.
+ */
+function weekdayList(days: number[]): string {
+  const runs: number[][] = [];
+  for (const d of days) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === d - 1) run.push(d);
+    else runs.push([d]);
+  }
+  const short = runs.some((r) => r.length >= 3);
+  const code = (d: number) => WEEKDAY_CODES[d] as WeekdayCode;
+  if (!short) return join(days.map((d) => t(`weekdayAdverb.${code(d)}`)));
+  return join(
+    runs.flatMap((r) =>
+      r.length >= 3
+        ? [
+            t('schedule.shortRange', {
+              from: t(`schedule.short.${code(r[0] as number)}`),
+              to: t(`schedule.short.${code(r[r.length - 1] as number)}`),
+            }),
+          ]
+        : r.map((d) => t(`schedule.short.${code(d)}`)),
+    ),
+  );
+}
+
+/** 1, 2, …, then -2 (vorletzter), -1 (letzter): the order they come in a month. */
+const inMonthOrder = (n: number) => (n > 0 ? n : 100 + n);
+
+function nthWord(n: number): string {
+  const key = `schedule.nth${n}`;
+  const word = t(key);
+  return word === key ? `${n}.` : word;
+}
+
+/** "jeden ersten und letzten Sonntag im Monat" (or "im Jahr"). */
+function ordinalPhrase(
+  ordinals: readonly [number, number][],
+  plainMask: number,
+  unit: 'Month' | 'Year',
+) {
+  const byDay = new Map<number, number[]>();
+  for (const [n, wd] of ordinals) byDay.set(wd, [...(byDay.get(wd) ?? []), n]);
+  const phrases = [...byDay]
+    .sort((a, b) => a[0] - b[0])
+    .map(([wd, nths]) =>
+      t(`schedule.nthIn${unit}`, {
+        nth: join(nths.sort((a, b) => inMonthOrder(a) - inMonthOrder(b)).map(nthWord)),
+        day: t(`weekday.${WEEKDAY_CODES[wd] as WeekdayCode}`),
+      }),
+    );
+  const plain = maskDays(plainMask);
+  if (plain.length > 0) phrases.push(weekdayList(plain));
+  return join(phrases);
+}
+
+/** "am 1. und 15. des Monats", "am letzten Tag des Monats". */
+function monthdayPhrase(monthdays: readonly number[]): string {
+  const sorted = [...new Set(monthdays)].sort((a, b) => a - b);
+  const positive = sorted.filter((d) => d > 0).map((d) => `${d}.`);
+  const phrases: string[] = [];
+  if (positive.length > 0) phrases.push(t('schedule.monthlyDays', { days: join(positive) }));
+  for (const d of sorted.filter((x) => x < 0)) {
+    phrases.push(t('schedule.monthlyFromEnd', { nth: nthWord(d) }));
+  }
+  return join(phrases);
+}
+
+/** The rhythm alone: "jeden letzten Mittwoch im Monat", "14-täglich dienstags", "Mo–Do". */
+export function describeRhythm(rule: RecurrenceInput, locale = 'de'): string {
+  const c = compile(rule);
+  const n = c.interval;
+  switch (c.freq) {
+    case 'DAILY': {
+      if (c.hasByday) return weekdayList(maskDays(c.anyMask));
+      return n > 1 ? t('schedule.everyNDays', { n }) : t('schedule.daily');
+    }
+    case 'WEEKLY': {
+      const mask = c.hasByday ? c.anyMask : c.anchor !== null ? 1 << weekdayOfDay(c.anchor) : 0;
+      if (mask === 0)
+        return n > 1 ? t('schedule.everyNWeeksPlain', { n }) : t('schedule.weeklyPlain');
+      const days = weekdayList(maskDays(mask));
+      if (n === 2) return t('schedule.fortnightly', { days });
+      if (n > 2) return t('schedule.everyNWeeks', { n, days });
+      return days;
+    }
+    case 'MONTHLY': {
+      let text: string;
+      if (c.hasByday) {
+        text = ordinalPhrase(c.ordinals, c.plainMask, 'Month');
+        if (c.monthdays)
+          text = t('schedule.onlyOn', { rhythm: text, days: monthdayPhrase(c.monthdays) });
+      } else if (c.monthdays) {
+        text = monthdayPhrase(c.monthdays);
+      } else if (c.anchor !== null) {
+        text = monthdayPhrase([civilFromDay(c.anchor).day]);
+      } else {
+        text = t('schedule.monthly');
+      }
+      return n > 1 ? t('schedule.everyNMonths', { n, rhythm: text }) : text;
+    }
+    default: {
+      let text: string;
+      if (c.hasByday) {
+        text = ordinalPhrase(c.ordinals, c.plainMask, 'Year');
+      } else if (c.monthdays) {
+        text = monthdayPhrase(c.monthdays);
+      } else if (c.anchor !== null) {
+        const { year, month, day } = civilFromDay(c.anchor);
+        const date = new Intl.DateTimeFormat(locale, {
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        }).format(new Date(Date.UTC(year, month - 1, day)));
+        text = t('schedule.yearlyOn', { date });
+      } else {
+        text = t('schedule.yearly');
+      }
+      return n > 1 ? t('schedule.everyNYears', { n, rhythm: text }) : text;
+    }
+  }
+}
+
+function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** "9:00–12:00 Uhr". */
+export function describeTime(rule: Pick<RecurrenceInput, 'opens_at' | 'closes_at'>): string {
+  return t('schedule.time', {
+    from: formatWallTime(rule.opens_at),
+    to: formatWallTime(rule.closes_at),
+  });
+}
+
+/** The whole sentence: "jeden letzten Mittwoch im Monat, 15:00–17:00 Uhr". */
+export function describe(rule: RecurrenceInput, locale = 'de'): string {
+  return t('schedule.sentence', { rhythm: describeRhythm(rule, locale), time: describeTime(rule) });
+}
+
+function formatDay(iso: string, locale: string): string {
+  const day = parseIsoDay(iso);
+  if (day === null) return iso;
+  const { year, month, day: d } = civilFromDay(day);
+  return new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, d)));
+}
+
+/**
+ * Validity, end, cancelled dates and holidays, one short phrase each ("ab 01.04.2027",
+ * "fällt aus: 24.12.2026", "an Feiertagen geschlossen"). With `fromIso` (YYYY-MM-DD) only
+ * cancelled dates from that day on are listed.
+ */
+export function describeExtras(rule: RecurrenceInput, locale = 'de', fromIso?: string): string[] {
+  const out: string[] = [];
+  if (rule.valid_from) {
+    out.push(t('schedule.validFrom', { date: formatDay(rule.valid_from, locale) }));
+  }
+  const ends = [rule.valid_to, rule.until].filter((d): d is string => !!d).sort();
+  if (ends[0]) out.push(t('schedule.validTo', { date: formatDay(ends[0], locale) }));
+  if (rule.count) out.push(t('schedule.count', { n: rule.count }));
+  const cancelled = (rule.exdates ?? []).filter((d) => !fromIso || d >= fromIso).sort();
+  if (cancelled.length > 0) {
+    const dates = cancelled.map((d) => formatDay(d, locale)).join(', ');
+    out.push(t('schedule.exdates', { dates }));
+  }
+  if (rule.closed_on_holidays !== false) out.push(t('schedule.holidays'));
+  return out;
+}
+
+/** Weekdays (Mo … So) a schedule can fall on, for grouping; empty if that depends on the month. */
+export function weekdaysOf(rule: RecurrenceInput): WeekdayCode[] {
+  const c = compile(rule);
+  if (c.freq === 'DAILY' && !c.hasByday) return [...WEEKDAY_CODES];
+  let mask = c.anyMask;
+  if (!c.hasByday && c.freq === 'WEEKLY' && c.anchor !== null) mask = 1 << weekdayOfDay(c.anchor);
+  if (c.freq === 'YEARLY' && !c.hasByday) mask = 0;
+  return maskDays(mask).map((d) => WEEKDAY_CODES[d] as WeekdayCode);
+}

@@ -1,0 +1,166 @@
+/**
+ * Verweisberatung end to end, offline in real Chromium: target group → filter → query →
+ * detail → referral slip; the anonymous Referral must land in the outbox (IndexedDB).
+ * axe-core checks start, results, detail and the slip page for accessibility violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataset } from '../../src/demo';
+import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
+import { startServer, type TestServer } from './support/server';
+
+const demo = demoDataset();
+const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+// Evaluated through the DevTools protocol: the app's CSP (rightly) forbids inline scripts.
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const { violations, passes } = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document) => Promise<{ violations: unknown[]; passes: unknown[] }> };
+      }
+    ).axe;
+    const r = await axe.run(document);
+    return { violations: r.violations, passes: r.passes.length };
+  })) as { violations: AxeViolation[]; passes: number };
+  // axe really looked at the page.
+  expect(passes).toBeGreaterThan(10);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+async function outbox(page: Page): Promise<{ table: string; op: string; recordId: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('quartier-wegweiser');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('outbox').objectStore('outbox').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+        };
+      }),
+  );
+}
+
+describe.skipIf(!hasChromium)('Verweisberatung offline', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(demo);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('target group → filter → query → detail → slip; the referral is queued', async () => {
+    const context = await newPhoneContext(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(server.url);
+    await waitForLocalCount(page, 'services', publicServices.length);
+    await waitForServiceWorkerControl(page);
+    await context.setOffline(true);
+    await page.reload();
+
+    // Start page: tiles with counts.
+    const tile = page.locator('a[href="/angebote?zielgruppe=alleinerziehende"]');
+    await expect.poll(() => tile.textContent(), { timeout: 10_000 }).toMatch(/\d+ Angebote/);
+    expect(await axeViolations(page)).toEqual([]);
+    await tile.click();
+    await page.waitForURL(/zielgruppe=alleinerziehende/);
+    await page.locator('main h1', { hasText: /\d+ Angebote/ }).waitFor();
+
+    // A filter: language Arabic.
+    await page.getByText(/^Filter/).click();
+    await page.locator('summary', { hasText: 'Sprache' }).click();
+    await page.getByRole('checkbox', { name: 'Arabisch' }).check();
+    await page.waitForURL(/sprache=ar/);
+
+    // A query, results as you type, matches marked.
+    await page.locator('#search-q').fill('Kinderbetreung');
+    const first = page.locator('main .service-item a').first();
+    await expect.poll(() => page.locator('main .service-item mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.url(), { timeout: 5_000 }).toContain('q=Kinderbetreung');
+    expect(page.url()).toContain('zielgruppe=alleinerziehende');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Detail.
+    const name = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await page.waitForURL(/\/angebote\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('main h1').textContent()).toBe(name);
+    expect(await axeViolations(page)).toEqual([]);
+    const offerId = page.url().split('/').pop() as string;
+
+    // Referral slip: pick the target group, show the QR code, copy the link.
+    await page.getByRole('link', { name: 'Weitergeben' }).click();
+    await page.waitForURL(/\/weitergeben$/);
+    await page.locator('main h1', { hasText: 'Weitergeben' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Alleinerziehende' }).check();
+    await page.getByRole('button', { name: 'QR-Code zeigen' }).click();
+    await page.getByText('QR-Code zum Scannen. Weitergabe notiert.').waitFor();
+    await page.getByRole('button', { name: 'Link kopieren' }).click();
+    await page.getByText('Link kopiert. Weitergabe notiert.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${server.url}/angebote/${offerId}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    const entries = await outbox(page);
+    expect(entries.map((e) => [e.table, e.op])).toEqual([
+      ['referrals', 'upsert'],
+      ['referrals', 'upsert'],
+    ]);
+    const referral = (await page.evaluate(
+      (id) =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('quartier-wegweiser');
+          open.onsuccess = () => {
+            const req = open.result.transaction('referrals').objectStore('referrals').get(id);
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+      entries[0]!.recordId,
+    )) as Record<string, unknown>;
+    expect(referral).toMatchObject({
+      service_id: offerId,
+      target_groups: ['alleinerziehende'],
+      channel: 'qr',
+      visibility: 'internal',
+    });
+    expect(referral).not.toHaveProperty('name');
+
+    // Back goes through the steps: slip → detail → list with query and filters.
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL(/q=Kinderbetreung/);
+    expect(page.url()).toContain('sprache=ar');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,34 @@
+import type { AppServices } from '../../../src/app/services';
+import type { WegweiserDB } from '../../../src/db/schema';
+import type { Role } from '../../../src/sync/protocol';
+import type { FetchLike } from '../../../src/sync/pull';
+import { type Account, createAccount } from '../../../src/sync/session';
+import { freshDb, org, services, uid } from './helpers';
+
+export const COORD = 'kim@example.org';
+
+/**
+ * App services with a signed-in account (the stored session is what the app reads at
+ * start). `fetch` answers the login endpoint for tests that sign in.
+ */
+export async function signedIn(
+  role: Role | null = 'coordinator',
+  email = COORD,
+  fetch: FetchLike = async () => {
+    throw new TypeError('offline');
+  },
+): Promise<{ svc: AppServices; db: WegweiserDB; account: Account }> {
+  const { db } = freshDb();
+  if (role) {
+    await db.meta.bulkPut([
+      { key: 'session', value: { token: 'x'.repeat(43), user: { email, role } } },
+      { key: 'lastUser', value: email },
+    ]);
+  }
+  const account = createAccount({ db, fetch, baseUrl: '' });
+  await account.ready;
+  await db.organizations.put(org(1, { name: 'Caritasverband Ruhrstadt' }));
+  return { svc: services({ db, account }), db, account };
+}
+
+export const svcId = uid(100);
