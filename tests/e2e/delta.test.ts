@@ -1,30 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteRecord, upsertRecords } from '../../server/records';
 import { demoDataset } from '../../src/demo';
 import type { PullResponse, Service } from '../../src/model';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { countLocal, readLocal, waitForLocalCount } from './support/page';
-import { startServer, type TestServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
 
 describe.skipIf(!hasChromium)('incremental pull', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(demo);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser(demo);
 
   it('brings exactly the server-side delta, including a deletion', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
     // Record what the app itself receives from the pull endpoint. (Playwright's response
     // events miss some requests that pass through the service worker's fetch handler.)
@@ -40,7 +29,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
         return res;
       };
     });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
 
     // The initial sync is complete once it has stamped lastSyncAt (the end of a full pull).
@@ -70,7 +59,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
 
     const [renamed, removed] = publicServices as [Service, Service];
     const newName = `${renamed.name} – neue Räume ab Januar`;
-    await server.db.tx(async (q) => {
+    await suite.server.db.tx(async (q) => {
       await upsertRecords(q, 'services', [{ ...renamed, name: newName }], 'e2e');
       await deleteRecord(q, 'services', removed.id, 'e2e');
     });
@@ -111,7 +100,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
     expect(local === undefined || local.deleted === true).toBe(true);
     expect(await countLocal(page, 'services')).toBe(publicServices.length - 1);
 
-    await page.goto(`${server.url}/angebote/${renamed.id}`);
+    await page.goto(`${suite.server.url}/angebote/${renamed.id}`);
     await expect(page.locator('main h1').textContent()).resolves.toContain(newName);
     await context.close();
   });

@@ -1,33 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
-import { startServer, type TestServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
 
 describe.skipIf(!hasChromium)('offline after the first visit', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(demo);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser(demo);
 
   it('reloads start, list and detail from IndexedDB with the network off', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
     await waitForServiceWorkerControl(page);
 
@@ -58,7 +47,7 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
 
     // A cold deep link to a detail page also opens offline (navigation fallback).
     const offer = publicServices.find((s) => s.name.includes('Jobcenter')) ?? publicServices[0]!;
-    await page.goto(`${server.url}/angebote/${offer.id}`);
+    await page.goto(`${suite.server.url}/angebote/${offer.id}`);
     await expect(page.locator('main h1').textContent()).resolves.toContain(offer.name);
     // Mobile first: nothing (long e-mail addresses, URLs) pushes the page wider than 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -80,9 +69,9 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
   });
 
   it('does not show internal records to a resident', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
     const internal = demo.contacts.find((c) => c.visibility === 'internal');
     expect(internal).toBeDefined();

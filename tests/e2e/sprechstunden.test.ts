@@ -1,41 +1,30 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset, demoLocationId } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
-import { startServer, type TestServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicSchedules = demo.schedules.filter((s) => s.visibility === 'public' && !s.deleted);
 
 describe.skipIf(!hasChromium)('Sprechstunden deep links', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(demo);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser(demo);
 
   it('opens a place from a door-notice link with the network off and shows the next dates', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
     // First visit: the app and the public directory arrive on the phone.
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'schedules', publicSchedules.length);
     await waitForServiceWorkerControl(page);
 
     await context.setOffline(true);
     const place = demo.locations.find((l) => l.id === demoLocationId('stz-huettenfeld'))!;
     // A cold navigation, as after scanning a QR code: no account, no network.
-    await page.goto(`${server.url}/sprechstunden/ort/${place.id}`);
+    await page.goto(`${suite.server.url}/sprechstunden/ort/${place.id}`);
     await expect(page.locator('main h1').textContent()).resolves.toBe(place.name);
 
     const next = page.getByRole('region', { name: 'Nächste Termine an diesem Ort' });

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
-import { startServer, type TestServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
@@ -62,26 +62,18 @@ async function outbox(page: Page): Promise<{ table: string; op: string; recordId
 }
 
 describe.skipIf(!hasChromium)('Verweisberatung offline', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(demo);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser(demo);
 
   it('target group → filter → query → detail → slip; the referral is queued', async () => {
-    const context = await newPhoneContext(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await newPhoneContext(suite.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.url,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
     await waitForServiceWorkerControl(page);
     await context.setOffline(true);
@@ -127,7 +119,7 @@ describe.skipIf(!hasChromium)('Verweisberatung offline', () => {
     await page.getByRole('button', { name: 'Link kopieren' }).click();
     await page.getByText('Link kopiert. Weitergabe notiert.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `${server.url}/angebote/${offerId}`,
+      `${suite.server.url}/angebote/${offerId}`,
     );
     expect(await axeViolations(page)).toEqual([]);
 
