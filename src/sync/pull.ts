@@ -70,7 +70,9 @@ async function fetchPage(opts: PullOptions, since: string, limit: number): Promi
  * SyncError, or with the AbortError when `signal` fired.
  */
 export async function pullAll(opts: PullOptions): Promise<number> {
-  const { db, limit = 500, now = () => new Date() } = opts;
+  // Big pages: the first sync of a directory is thousands of rows, and every page costs a
+  // round trip plus a transaction (server maximum: 2000).
+  const { db, limit = 1000, now = () => new Date() } = opts;
   try {
     const stored = await db.meta.get(META_KEYS.cursor);
     let cursor = typeof stored?.value === 'string' ? stored.value : INITIAL_CURSOR;

@@ -24,6 +24,8 @@ const pull = (signal?: AbortSignal) =>
     fetch: server.fetch,
     baseUrl: 'https://wegweiser.example/',
     signal,
+    // Small pages so that 1234 records span several of them.
+    limit: 500,
     now: () => NOW,
   });
 
