@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useServices } from '../../../app/services';
-import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { getServiceDetail } from '../../../db/queries';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
@@ -8,6 +7,7 @@ import { t } from '../../../i18n';
 import { detailHref } from '../../angebote/params';
 import { CalendarButton } from '../CalendarButton/CalendarButton';
 import { HoursList } from '../HoursList/HoursList';
+import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
 import { placeHoursHref } from '../links';
 import { NextDates } from '../NextDates/NextDates';
 import { OpenBadge } from '../OpenBadge/OpenBadge';
@@ -40,24 +40,10 @@ export function OfferHoursPage({ id }: { id: string }) {
   const now = useNow();
   const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
 
-  if (result.value === undefined) {
-    return (
-      <p class="muted" role={result.error ? 'alert' : 'status'}>
-        {result.error ? t('schedules.error') : t('schedules.loading')}
-      </p>
-    );
-  }
+  if (result.value === undefined) return <HoursPending failed={!!result.error} />;
   if (result.value === null) {
     return (
-      <div class="page">
-        <PageHeading title={t('schedules.offerNotFound')} />
-        <EmptyState>
-          <p>{t('schedules.offerNotFoundText')}</p>
-          <p>
-            <a href="/sprechstunden">{t('schedules.allHours')}</a>
-          </p>
-        </EmptyState>
-      </div>
+      <HoursNotFound title={t('schedules.offerNotFound')} text={t('schedules.offerNotFoundText')} />
     );
   }
 

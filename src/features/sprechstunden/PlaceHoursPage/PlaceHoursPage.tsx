@@ -1,10 +1,10 @@
 import { useServices } from '../../../app/services';
-import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
 import { HoursList } from '../HoursList/HoursList';
+import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
 import { offerHoursHref } from '../links';
 import { NextDates } from '../NextDates/NextDates';
 import { HoursSection } from '../OfferHoursPage/OfferHoursPage';
@@ -22,24 +22,10 @@ export function PlaceHoursPage({ id }: { id: string }) {
   const now = useNow();
   const result = useLiveQueryState(() => loadPlaceHours(db, id), [db, id]);
 
-  if (result.value === undefined) {
-    return (
-      <p class="muted" role={result.error ? 'alert' : 'status'}>
-        {result.error ? t('schedules.error') : t('schedules.loading')}
-      </p>
-    );
-  }
+  if (result.value === undefined) return <HoursPending failed={!!result.error} />;
   if (result.value === null) {
     return (
-      <div class="page">
-        <PageHeading title={t('schedules.placeNotFound')} />
-        <EmptyState>
-          <p>{t('schedules.placeNotFoundText')}</p>
-          <p>
-            <a href="/sprechstunden">{t('schedules.allHours')}</a>
-          </p>
-        </EmptyState>
-      </div>
+      <HoursNotFound title={t('schedules.placeNotFound')} text={t('schedules.placeNotFoundText')} />
     );
   }
 
