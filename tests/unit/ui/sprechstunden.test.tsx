@@ -2,9 +2,20 @@
  * The resident view "Sprechstunden" and its deep links, at a fixed clock:
  * NOW = Wednesday 14 Oct 2026, 10:00 Berlin (tests/unit/ui/helpers.ts).
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { location, org, renderApp, schedule, service, services, teardown, uid } from './helpers';
+import {
+  fakeSync,
+  location,
+  NOW,
+  org,
+  renderApp,
+  schedule,
+  service,
+  services,
+  teardown,
+  uid,
+} from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -178,6 +189,18 @@ describe('Sprechstunden (resident view)', () => {
     renderApp(`/sprechstunden/ort/${uid(999)}`, await seed());
     await screen.findByRole('heading', { level: 1, name: 'Ort nicht gefunden' });
     renderApp(`/sprechstunden/angebot/${uid(999)}`, services());
+    await screen.findByRole('heading', { level: 1, name: 'Angebot nicht gefunden' });
+  });
+
+  it('waits for the first sync before saying a scanned deep link points nowhere', async () => {
+    const sync = fakeSync({ status: 'syncing', lastSyncAt: null });
+    renderApp(`/sprechstunden/angebot/${uid(100)}`, services({ sync }));
+    await screen.findByText('Sprechstunden werden geladen …');
+    // Give the (empty) local query time to settle: the page must keep waiting anyway.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.queryByRole('heading', { name: 'Angebot nicht gefunden' })).toBeNull();
+    expect(screen.getByText('Sprechstunden werden geladen …')).toBeTruthy();
+    act(() => sync.set({ status: 'idle', lastSyncAt: NOW.toISOString() }));
     await screen.findByRole('heading', { level: 1, name: 'Angebot nicht gefunden' });
   });
 

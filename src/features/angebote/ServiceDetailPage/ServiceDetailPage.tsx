@@ -7,12 +7,10 @@ import { formatIsoDate } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
-import { createStore } from '../../../db/store';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
-import { useStore } from '../../../db/useStore';
 import { label, t } from '../../../i18n';
-import type { SyncState } from '../../../sync';
 import type { LocalMarks } from '../../../sync/outbox';
+import { useFirstSyncPending } from '../../../sync/useFirstSyncPending';
 import { EditBar } from '../../editor/EditBar/EditBar';
 import { SaveToggle } from '../../merkliste/SaveToggle/SaveToggle';
 import { OfferDates } from '../../sprechstunden/OfferDates/OfferDates';
@@ -159,15 +157,11 @@ function Detail({ detail }: { detail: ServiceDetail }) {
   );
 }
 
-const idleSync = createStore<SyncState>({ status: 'idle', lastSyncAt: null, error: null });
-
 /** Angebot-Detail: everything about one offer, read from the local database. */
 export function ServiceDetailPage({ id }: { id: string }) {
-  const { db, sync } = useServices();
+  const { db } = useServices();
   const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
-  const syncState = useStore(sync ?? idleSync);
-  // A resident who scans a slip's QR code opens this page before the first sync finished.
-  const firstSync = syncState.lastSyncAt === null && syncState.status === 'syncing';
+  const firstSync = useFirstSyncPending();
 
   if (result.value === undefined || result.loading) {
     if (result.error) {
