@@ -2,7 +2,7 @@ import { t } from '../../../i18n';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { listToText, str, textToList, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
-import { ParsedField, TextField } from '../fields/fields';
+import { draftTextField, ParsedField } from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = ['title', 'phone', 'email', 'availability', 'service_id', 'organization_id'];
@@ -30,16 +30,7 @@ export function ContactForm({ id, search }: { id: string; search: string }) {
     ? { href: `/bearbeiten/angebote/${owner}`, label: t('editor.backToService') }
     : { href: '/bearbeiten', label: t('editor.backToOverview') };
   const label = (f: string) => t(`editor.contact.field.${f}`);
-  const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={label(name)}
-      value={str(v[name])}
-      error={draft.errors[name]}
-      onInput={(x) => draft.set(name, x)}
-      {...extra}
-    />
-  );
+  const text = draftTextField(draft, label);
   return (
     <FormShell
       title={

@@ -4,7 +4,7 @@ import { t } from '../../../i18n';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { type Draft, str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
-import { ParsedField, SelectField, TextField } from '../fields/fields';
+import { draftTextField, ParsedField, SelectField } from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = [
@@ -72,16 +72,7 @@ export function LocationForm({ id }: { id: string }) {
     [],
   );
   const label = (f: string) => t(`editor.location.field.${f}`);
-  const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={label(name)}
-      value={str(v[name])}
-      error={draft.errors[name]}
-      onInput={(x) => draft.set(name, x)}
-      {...extra}
-    />
-  );
+  const text = draftTextField(draft, label);
   return (
     <FormShell
       title={

@@ -2,7 +2,7 @@ import { t } from '../../../i18n';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
-import { TextField } from '../fields/fields';
+import { draftTextField } from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = ['email', 'website', 'phone'];
@@ -21,16 +21,7 @@ export function OrganizationForm({ id }: { id: string }) {
   const draft = useDraft('organizations', id, blank, NULLABLE);
   const v = draft.values;
   const label = (f: string) => t(`editor.org.field.${f}`);
-  const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={label(name)}
-      value={str(v[name])}
-      error={draft.errors[name]}
-      onInput={(x) => draft.set(name, x)}
-      {...extra}
-    />
-  );
+  const text = draftTextField(draft, label);
   return (
     <FormShell
       title={draft.isNew ? t('editor.org.new') : str(draft.row?.name) || t('editor.org.edit')}

@@ -14,7 +14,13 @@ import {
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { type Draft, str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
-import { CheckboxField, ChoiceGroup, ParsedField, SelectField, TextField } from '../fields/fields';
+import {
+  CheckboxField,
+  ChoiceGroup,
+  draftTextField,
+  ParsedField,
+  SelectField,
+} from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
 import { fieldsOf, formOf, NTHS, type RuleForm } from './ruleForm';
 import './ScheduleForm.css';
@@ -185,16 +191,7 @@ export function ScheduleForm({ id, search }: { id: string; search: string }) {
     for (const [k, x] of Object.entries(fieldsOf(next))) draft.set(k, x);
   };
   const label = (f: string) => t(`editor.schedule.field.${f}`);
-  const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={label(name)}
-      value={str(v[name])}
-      error={draft.errors[name]}
-      onInput={(x) => draft.set(name, x)}
-      {...extra}
-    />
-  );
+  const text = draftTextField(draft, label);
   const own = new Set(service?.location_ids ?? []);
   const locationOptions = [...locations]
     .sort(

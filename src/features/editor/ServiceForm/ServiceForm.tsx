@@ -19,7 +19,7 @@ import {
   type Values,
 } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
-import { ChoiceGroup, ParsedField, SelectField, TextField } from '../fields/fields';
+import { ChoiceGroup, draftTextField, ParsedField, SelectField } from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = [
@@ -108,16 +108,7 @@ export function ServiceForm({ id, search }: { id: string; search: string }) {
 
   const labels = Object.fromEntries(FIELDS.map((f) => [f, fieldLabel(f)]));
   const err = draft.errors;
-  const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={fieldLabel(name)}
-      value={str(v[name])}
-      error={err[name]}
-      onInput={(x) => draft.set(name, x)}
-      {...extra}
-    />
-  );
+  const text = draftTextField(draft, fieldLabel);
 
   const quick = async (changes: Record<string, unknown>, message: string) => {
     for (const [k, x] of Object.entries(changes)) draft.set(k, x);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { type Draft, str } from '../draft';
 import './fields.css';
 
 /**
@@ -214,6 +215,25 @@ export function ParsedField<T>(
         setText(x);
         onChange(parse(x));
       }}
+    />
+  );
+}
+
+type TextFieldProps = Parameters<typeof TextField>[0];
+
+/**
+ * A text field bound to one field of a draft: value, inline error and updates wired up.
+ * Every record form needs this for most of its fields.
+ */
+export function draftTextField(draft: Draft, label: (field: string) => string) {
+  return (name: string, extra: Partial<TextFieldProps> = {}) => (
+    <TextField
+      name={name}
+      label={label(name)}
+      value={str(draft.values[name])}
+      error={draft.errors[name]}
+      onInput={(x) => draft.set(name, x)}
+      {...extra}
     />
   );
 }
