@@ -74,16 +74,30 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 30);
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Value of the ASCII digit at `i`, or -1 (parsers below run for every schedule, uncached). */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
 /** "2026-12-24" → day number; null for anything that is not a real calendar day. */
 export function parseIsoDay(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const m = ISO.exec(iso);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (iso?.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) {
+    return null;
+  }
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digitAt(iso, i);
+    if (d < 0) return null;
+    year = year * 10 + d;
+  }
+  const m1 = digitAt(iso, 5);
+  const m2 = digitAt(iso, 6);
+  const d1 = digitAt(iso, 8);
+  const d2 = digitAt(iso, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return null;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayFromCivil(year, month, day);
 }
@@ -95,8 +109,18 @@ export function isoOfDay(n: number): string {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** "09:30" → 570. Invalid input gives NaN, which no comparison accepts. */
+/** "09:30" (or "9:30") → 570. Invalid input gives NaN, which no comparison accepts. */
 export function parseWallTime(hhmm: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+  const colon = hhmm.length - 3;
+  if ((colon !== 1 && colon !== 2) || hhmm.charCodeAt(colon) !== 58) return Number.NaN;
+  let hours = 0;
+  for (let i = 0; i < colon; i++) {
+    const d = digitAt(hhmm, i);
+    if (d < 0) return Number.NaN;
+    hours = hours * 10 + d;
+  }
+  const m1 = digitAt(hhmm, colon + 1);
+  const m2 = digitAt(hhmm, colon + 2);
+  if (m1 < 0 || m2 < 0) return Number.NaN;
+  return hours * 60 + m1 * 10 + m2;
 }

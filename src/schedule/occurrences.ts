@@ -5,7 +5,17 @@
 import { type EngineOptions, getDefaultLand } from './config';
 import { MS_PER_MINUTE } from './days';
 import { type Bundesland, type HolidayKey, holidayOn } from './holidays';
-import { type CompiledRule, compile, type RecurrenceInput, ruleDays, ruleHas } from './rule';
+import {
+  alignPeriod,
+  type CompiledRule,
+  compile,
+  periodDays,
+  periodOf,
+  periodStart,
+  type RecurrenceInput,
+  ruleDays,
+  ruleHas,
+} from './rule';
 import { dayOfInstant, instantToWall, wallToInstant } from './tz';
 
 export interface Occurrence {
@@ -43,8 +53,10 @@ export function endOf(c: CompiledRule, day: number): number {
   return start + minutes * MS_PER_MINUTE;
 }
 
+const EXDATE: Cancellation = Object.freeze({ reason: 'exdate' });
+
 function cancellationOf(c: CompiledRule, day: number, land: Bundesland): Cancellation | null {
-  if (c.exdates.has(day)) return { reason: 'exdate' };
+  if (c.exdates.has(day)) return EXDATE;
   if (c.closedOnHolidays) {
     const holiday = holidayOn(day, land);
     if (holiday) return { reason: 'holiday', holiday };
@@ -178,30 +190,114 @@ export function isOpenAt(
 /** How far ahead a next date is looked for: ~5.6 years. */
 const HORIZON_DAYS = 2048;
 
-/** Days that surely hold one period of the rule: the first window to look in. */
-function firstSpan(c: CompiledRule): number {
-  const period = c.freq === 'DAILY' ? 1 : c.freq === 'WEEKLY' ? 7 : c.freq === 'MONTHLY' ? 31 : 366;
-  return period * c.interval + 1;
-}
+type DayVisitor<T> = (ctx: T, day: number, cancelled: Cancellation | null) => boolean | undefined;
+
+/** One period's candidate days; scanAhead is never re-entered from a visitor. */
+const periodScratch: number[] = [];
 
 /**
- * Walks one schedule's days from `fromDay` on in doubling windows, until `visit` says
- * stop, the rule can have no more dates, or the horizon is reached.
+ * Walks one schedule's days (RRULE and RDATEs, ascending, within validity) from `fromDay`
+ * on, period by period, until `visit` says stop, the rule can have no more dates, or the
+ * horizon is reached. Visitors get a context instead of being closures: the next date of
+ * thousands of offers is asked for on every list render, and garbage there means GC pauses.
  */
-function scanAhead(
+function scanAhead<T>(
   c: CompiledRule,
   fromDay: number,
   land: Bundesland,
-  visit: (day: number, cancelled: Cancellation | null) => boolean | undefined,
+  visit: DayVisitor<T>,
+  ctx: T,
 ): void {
-  const lastRdate = c.rdates[c.rdates.length - 1] ?? Number.NEGATIVE_INFINITY;
-  const lastDay = Math.min(Math.max(Math.min(c.until, c.validTo), lastRdate), c.validTo);
-  const end = Math.min(lastDay, fromDay + HORIZON_DAYS - 1);
-  for (let lo = fromDay, span = firstSpan(c); lo <= end; span *= 2) {
-    const hi = Math.min(end, lo + span - 1);
-    if (visitDays(c, lo, hi, land, visit)) return;
-    lo = hi + 1;
+  const lo = Math.max(fromDay, c.validFrom);
+  const hi = Math.min(fromDay + HORIZON_DAYS - 1, c.validTo);
+  const ruleLo = c.dtstart === null ? lo : Math.max(lo, c.dtstart);
+  const ruleHi = Math.min(hi, c.until);
+  const rdates = c.rdates;
+  let r = 0;
+  while (r < rdates.length && (rdates[r] as number) < lo) r++;
+  if (ruleLo <= ruleHi) {
+    const days = periodScratch;
+    for (
+      let p = alignPeriod(c, periodOf(c, ruleLo));
+      periodStart(c, p) <= ruleHi;
+      p += c.interval
+    ) {
+      // Appended, not cleared per period: truncating to zero drops the backing store.
+      if (days.length > 512) days.length = 0;
+      const first = days.length;
+      periodDays(c, p, days);
+      for (let i = first; i < days.length; i++) {
+        const day = days[i] as number;
+        if (day < ruleLo) continue;
+        if (day > ruleHi) break;
+        // RDATEs before this day come first; one on the same day is the same date.
+        for (; r < rdates.length && (rdates[r] as number) <= day; r++) {
+          const rd = rdates[r] as number;
+          if (rd < day && visit(ctx, rd, cancellationOf(c, rd, land))) return;
+        }
+        if (visit(ctx, day, cancellationOf(c, day, land))) return;
+      }
+    }
   }
+  for (; r < rdates.length && (rdates[r] as number) <= hi; r++) {
+    const rd = rdates[r] as number;
+    if (visit(ctx, rd, cancellationOf(c, rd, land))) return;
+  }
+}
+
+/**
+ * The best `n` dates found so far, ascending by start, then by schedule order. The arrays
+ * are reused across calls and only grow; `size` says how much of them is in use.
+ */
+interface NextSearch {
+  ms: number;
+  n: number;
+  size: number;
+  c: CompiledRule | null;
+  index: number;
+  taken: number;
+  starts: number[];
+  days: number[];
+  owners: number[];
+  rules: (CompiledRule | null)[];
+}
+
+/** Reused by every call (the engine is synchronous and never re-entered). */
+const nextSearch: NextSearch = {
+  ms: 0,
+  n: 0,
+  size: 0,
+  c: null,
+  index: 0,
+  taken: 0,
+  starts: [],
+  days: [],
+  owners: [],
+  rules: [],
+};
+
+function takeNext(s: NextSearch, day: number, cancelled: Cancellation | null): boolean {
+  if (cancelled) return false;
+  const c = s.c as CompiledRule;
+  const start = startOf(c, day);
+  if (start < s.ms) return false;
+  const { starts, days, owners, rules } = s;
+  let i = s.size;
+  while (i > 0 && (starts[i - 1] as number) > start) i--;
+  // A schedule's later dates start later still: once one misses the list, all do.
+  if (i >= s.n) return true;
+  if (s.size < s.n) s.size++;
+  for (let j = s.size - 1; j > i; j--) {
+    starts[j] = starts[j - 1] as number;
+    days[j] = days[j - 1] as number;
+    owners[j] = owners[j - 1] as number;
+    rules[j] = rules[j - 1] as CompiledRule;
+  }
+  starts[i] = start;
+  days[i] = day;
+  owners[i] = s.index;
+  rules[i] = c;
+  return ++s.taken >= s.n;
 }
 
 /** The next `n` occurrences starting at or after `after`, merged across the schedules. */
@@ -215,27 +311,30 @@ export function nextOccurrences<S extends RecurrenceInput>(
   if (Number.isNaN(ms) || n <= 0) return [];
   const land = landOf(opts);
   const fromDay = dayOfInstant(ms);
-  // Plain numbers while searching; Date objects only for the few that are returned.
-  const found: { start: number; day: number; index: number; c: CompiledRule }[] = [];
+  // Plain numbers in reused arrays while searching; Date objects only for the results.
+  const search = nextSearch;
+  search.ms = ms;
+  search.n = n;
+  search.size = 0;
   for (let index = 0; index < schedules.length; index++) {
     const c = compile(schedules[index] as S);
     if (!c.ok) continue;
-    let taken = 0;
-    scanAhead(c, fromDay, land, (day, cancelled) => {
-      if (cancelled) return false;
-      const start = startOf(c, day);
-      if (start < ms) return false;
-      found.push({ start, day, index, c });
-      return ++taken >= n;
-    });
+    search.c = c;
+    search.index = index;
+    search.taken = 0;
+    scanAhead(c, fromDay, land, takeNext, search);
   }
-  // Equal starts keep the order of the schedules.
-  found.sort((a, b) => a.start - b.start || a.index - b.index);
-  return found.slice(0, n).map(({ start, day, index, c }) => ({
-    start: new Date(start),
-    end: new Date(endOf(c, day)),
-    schedule: schedules[index] as S,
-  }));
+  const out = new Array<ScheduledOccurrence<S>>(search.size);
+  for (let i = 0; i < search.size; i++) {
+    out[i] = {
+      start: new Date(search.starts[i] as number),
+      end: new Date(endOf(search.rules[i] as CompiledRule, search.days[i] as number)),
+      schedule: schedules[search.owners[i] as number] as S,
+    };
+    search.rules[i] = null;
+  }
+  search.c = null;
+  return out;
 }
 
 /**
@@ -258,13 +357,19 @@ export function upcomingWithCancellations<S extends RecurrenceInput>(
     if (!c.ok) continue;
     const list: DatedOccurrence<S>[] = [];
     let taking = 0;
-    scanAhead(c, fromDay, land, (day, cancelled) => {
-      const end = endOf(c, day);
-      if (end <= ms) return false;
-      list.push({ start: new Date(startOf(c, day)), end: new Date(end), schedule, cancelled });
-      if (!cancelled) taking++;
-      return taking >= n;
-    });
+    scanAhead(
+      c,
+      fromDay,
+      land,
+      (_, day, cancelled) => {
+        const end = endOf(c, day);
+        if (end <= ms) return false;
+        list.push({ start: new Date(startOf(c, day)), end: new Date(end), schedule, cancelled });
+        if (!cancelled) taking++;
+        return taking >= n;
+      },
+      null,
+    );
     lists.push(list);
   }
   const all = lists.flat().sort((a, b) => a.start.getTime() - b.start.getTime());

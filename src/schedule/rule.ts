@@ -28,6 +28,13 @@ const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
  */
 export const EPOCH_DAY = dayFromCivil(2024, 1, 1);
 
+/*
+ * Open ends as day numbers millions of years away rather than ±Infinity: small integers
+ * stay unboxed in the compiled rule, where a double would cost an allocation per rule.
+ */
+export const NO_FIRST_DAY = -(2 ** 30);
+export const NO_LAST_DAY = 2 ** 30 - 1;
+
 /** How far COUNT is followed before giving up on a rule that hardly ever matches. */
 const COUNT_HORIZON_DAYS = 100 * 366;
 
@@ -45,7 +52,7 @@ export interface CompiledRule {
   /** dtstart, else valid_from; null if the rule has neither. */
   anchor: number | null;
   dtstart: number | null;
-  /** Last day of the RRULE (UNTIL and, once worked out, COUNT); +∞ if open-ended. */
+  /** Last day of the RRULE (UNTIL and, once worked out, COUNT); NO_LAST_DAY if open-ended. */
   until: number;
   count: number | null;
   countResolved: boolean;
@@ -61,8 +68,23 @@ export interface CompiledRule {
   closedOnHolidays: boolean;
   /** False if the times cannot be read; such a rule yields nothing. */
   ok: boolean;
-  /** The fields it was compiled from (see compile()). */
-  source: unknown[];
+  /** The fields it was compiled from, kept inline (no array per rule; see compile()). */
+  srcFreq: unknown;
+  srcInterval: unknown;
+  srcByday: unknown;
+  srcBymonthday: unknown;
+  srcDtstart: unknown;
+  srcUntil: unknown;
+  srcCount: unknown;
+  srcOpensAt: unknown;
+  srcClosesAt: unknown;
+  srcValidFrom: unknown;
+  srcValidTo: unknown;
+  srcClosedOnHolidays: unknown;
+  srcExdates: unknown;
+  srcExdatesLength: unknown;
+  srcRdates: unknown;
+  srcRdatesLength: unknown;
 }
 
 interface ParsedByday {
@@ -80,8 +102,6 @@ interface ParsedByday {
 const MEMO_LIMIT = 5000;
 const bydayMemo = new Map<string, ParsedByday>();
 const monthdayMemo = new Map<string, number[] | null>();
-const dayMemo = new Map<string, number | null>();
-const timeMemo = new Map<string, number>();
 
 function memo<V>(map: Map<string, V>, key: string, make: (k: string) => V): V {
   let v = map.get(key);
@@ -118,8 +138,7 @@ function parseMonthdays(bymonthday: string): number[] | null {
   return days.length > 0 ? days : null;
 }
 
-const dayOf = (iso: string | null | undefined): number | null =>
-  iso ? memo(dayMemo, iso, parseIsoDay) : null;
+const dayOf = parseIsoDay;
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
 const EMPTY_LIST: readonly number[] = [];
@@ -135,8 +154,8 @@ function daySet(list: readonly string[] | undefined): ReadonlySet<number> {
 }
 
 function compileRule(s: RecurrenceInput): CompiledRule {
-  const open = memo(timeMemo, s.opens_at, parseWallTime);
-  const close = memo(timeMemo, s.closes_at, parseWallTime);
+  const open = parseWallTime(s.opens_at);
+  const close = parseWallTime(s.closes_at);
   const dtstart = dayOf(s.dtstart);
   const validFrom = dayOf(s.valid_from);
   const validTo = dayOf(s.valid_to);
@@ -154,11 +173,11 @@ function compileRule(s: RecurrenceInput): CompiledRule {
     monthdays: s.bymonthday ? memo(monthdayMemo, s.bymonthday, parseMonthdays) : null,
     anchor: dtstart ?? validFrom,
     dtstart,
-    until: until ?? Number.POSITIVE_INFINITY,
+    until: until ?? NO_LAST_DAY,
     count,
     countResolved: count === null,
-    validFrom: validFrom ?? Number.NEGATIVE_INFINITY,
-    validTo: validTo ?? Number.POSITIVE_INFINITY,
+    validFrom: validFrom ?? NO_FIRST_DAY,
+    validTo: validTo ?? NO_LAST_DAY,
     exdates: daySet(s.exdates),
     rdates:
       s.rdates && s.rdates.length > 0 ? [...daySet(s.rdates)].sort((a, b) => a - b) : EMPTY_LIST,
@@ -167,7 +186,22 @@ function compileRule(s: RecurrenceInput): CompiledRule {
     overnight: close <= open,
     closedOnHolidays: s.closed_on_holidays !== false,
     ok: Number.isFinite(open) && Number.isFinite(close),
-    source: sourceOf(s),
+    srcFreq: s.freq,
+    srcInterval: s.interval,
+    srcByday: s.byday,
+    srcBymonthday: s.bymonthday,
+    srcDtstart: s.dtstart,
+    srcUntil: s.until,
+    srcCount: s.count,
+    srcOpensAt: s.opens_at,
+    srcClosesAt: s.closes_at,
+    srcValidFrom: s.valid_from,
+    srcValidTo: s.valid_to,
+    srcClosedOnHolidays: s.closed_on_holidays,
+    srcExdates: s.exdates,
+    srcExdatesLength: s.exdates?.length,
+    srcRdates: s.rdates,
+    srcRdatesLength: s.rdates?.length,
   };
 }
 
@@ -180,46 +214,24 @@ function compileRule(s: RecurrenceInput): CompiledRule {
 const COMPILED: unique symbol = Symbol('schedule.compiled');
 type Carrier = RecurrenceInput & { [COMPILED]?: CompiledRule };
 
-function sourceOf(s: RecurrenceInput): unknown[] {
-  return [
-    s.freq,
-    s.interval,
-    s.byday,
-    s.bymonthday,
-    s.dtstart,
-    s.until,
-    s.count,
-    s.opens_at,
-    s.closes_at,
-    s.valid_from,
-    s.valid_to,
-    s.closed_on_holidays,
-    s.exdates,
-    s.exdates?.length,
-    s.rdates,
-    s.rdates?.length,
-  ];
-}
-
 function sameSource(c: CompiledRule, s: RecurrenceInput): boolean {
-  const src = c.source;
   return (
-    src[0] === s.freq &&
-    src[1] === s.interval &&
-    src[2] === s.byday &&
-    src[3] === s.bymonthday &&
-    src[4] === s.dtstart &&
-    src[5] === s.until &&
-    src[6] === s.count &&
-    src[7] === s.opens_at &&
-    src[8] === s.closes_at &&
-    src[9] === s.valid_from &&
-    src[10] === s.valid_to &&
-    src[11] === s.closed_on_holidays &&
-    src[12] === s.exdates &&
-    src[13] === s.exdates?.length &&
-    src[14] === s.rdates &&
-    src[15] === s.rdates?.length
+    c.srcFreq === s.freq &&
+    c.srcInterval === s.interval &&
+    c.srcByday === s.byday &&
+    c.srcBymonthday === s.bymonthday &&
+    c.srcDtstart === s.dtstart &&
+    c.srcUntil === s.until &&
+    c.srcCount === s.count &&
+    c.srcOpensAt === s.opens_at &&
+    c.srcClosesAt === s.closes_at &&
+    c.srcValidFrom === s.valid_from &&
+    c.srcValidTo === s.valid_to &&
+    c.srcClosedOnHolidays === s.closed_on_holidays &&
+    c.srcExdates === s.exdates &&
+    c.srcExdatesLength === s.exdates?.length &&
+    c.srcRdates === s.rdates &&
+    c.srcRdatesLength === s.rdates?.length
   );
 }
 
@@ -238,8 +250,6 @@ export function compile(s: RecurrenceInput): CompiledRule {
 export function clearRuleCaches(): void {
   bydayMemo.clear();
   monthdayMemo.clear();
-  dayMemo.clear();
-  timeMemo.clear();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -495,7 +505,7 @@ function resolveCount(c: CompiledRule): void {
 
 /** RRULE days in [fromDay, toDay], ascending; dtstart, until, count and validity applied. */
 export function ruleDays(c: CompiledRule, fromDay: number, toDay: number, out: number[]): void {
-  const lo = Math.max(fromDay, c.dtstart ?? Number.NEGATIVE_INFINITY, c.validFrom);
+  const lo = Math.max(fromDay, c.dtstart ?? NO_FIRST_DAY, c.validFrom);
   const hi = Math.min(toDay, c.until, c.validTo);
   if (!(lo <= hi)) return;
   for (let p = alignPeriod(c, periodOf(c, lo)); periodStart(c, p) <= hi; p += c.interval) {

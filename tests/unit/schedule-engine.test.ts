@@ -10,7 +10,7 @@ import {
   type RecurrenceInput,
   upcomingWithCancellations,
 } from '../../src/schedule';
-import { dayFromCivil, isoOfDay } from '../../src/schedule/days';
+import { dayFromCivil, isoOfDay, parseIsoDay, parseWallTime } from '../../src/schedule/days';
 import { intlOffsetMinutes, offsetAt, wallToInstant } from '../../src/schedule/tz';
 
 const berlin = new Intl.DateTimeFormat('sv-SE', {
@@ -28,6 +28,24 @@ const starts = (list: { start: Date }[]) => list.map((o) => wall(o.start));
 type Rule = Partial<RecurrenceInput> & Pick<RecurrenceInput, 'freq'>;
 const rule = (r: Rule): RecurrenceInput => ({ opens_at: '09:00', closes_at: '12:00', ...r });
 const at = (iso: string) => new Date(iso);
+
+describe('parsing the recurrence fields', () => {
+  // The engine takes plain objects that never went through zod, so it rejects junk itself.
+  it('reads ISO days and wall-clock times, and nothing else', () => {
+    expect(parseIsoDay('2026-12-24')).toBe(dayFromCivil(2026, 12, 24));
+    expect(parseIsoDay('2028-02-29')).toBe(dayFromCivil(2028, 2, 29));
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', '2026/12/24', '']) {
+      expect(parseIsoDay(bad)).toBeNull();
+    }
+    expect(parseIsoDay(null)).toBeNull();
+    expect(parseWallTime('09:30')).toBe(570);
+    expect(parseWallTime('9:05')).toBe(545);
+    expect(parseWallTime('00:00')).toBe(0);
+    for (const bad of ['0930', '9:5', '123:00', '09:3x', 'a9:30', ':30', '']) {
+      expect(parseWallTime(bad)).toBeNaN();
+    }
+  });
+});
 
 describe('Europe/Berlin time', () => {
   it('agrees with Intl on the offset, around every change from 1996 to 2040', () => {

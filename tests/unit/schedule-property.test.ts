@@ -11,7 +11,9 @@ import {
   isOpenAt,
   nextOccurrences,
   occurrences,
+  occurrencesWithCancellations,
   type RecurrenceInput,
+  upcomingWithCancellations,
 } from '../../src/schedule';
 
 const DAY = 86_400_000;
@@ -202,7 +204,7 @@ function expectedWall(iso: string, opensAt: string): string {
   return opensAt;
 }
 
-const RUNS = { numRuns: 400 };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS) || 400 };
 
 describe('schedule properties', () => {
   it('sorted, inside the window, no duplicates, end after start', () => {
@@ -290,6 +292,30 @@ describe('schedule properties', () => {
           expect(isOpenAt([s], o.start)).toBe(true);
           expect(isOpenAt([s], new Date(o.end.getTime() - 1))).toBe(true);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('upcoming dates with cancellations agree with the marked occurrences', () => {
+    fc.assert(
+      fc.property(schedule, window, (s, { from }) => {
+        const horizon = new Date(from.getTime() + 2000 * DAY);
+        // From two days back: an overnight occurrence from yesterday may still be running.
+        const marked = occurrencesWithCancellations(s, new Date(from.getTime() - 2 * DAY), horizon)
+          .filter((o) => o.end > from)
+          .map(({ start, cancelled }) => ({ start, cancelled }));
+        const expected: typeof marked = [];
+        let taking = 0;
+        for (const o of marked) {
+          if (taking >= 3) break;
+          expected.push(o);
+          if (!o.cancelled) taking++;
+        }
+        const upcoming = upcomingWithCancellations([s], from, 3)
+          .filter((o) => o.start < horizon)
+          .map(({ start, cancelled }) => ({ start, cancelled }));
+        expect(upcoming).toEqual(expected);
       }),
       RUNS,
     );
