@@ -1,4 +1,12 @@
-/** `npm run bench`: every benchmark writes rows to bench/results/<name>.json. */
+/**
+ * `npm run bench`: every benchmark writes rows to bench/results/<name>.json.
+ *
+ * Each benchmark runs in a Node process of its own (`tsx bench/run.ts <name>`): the
+ * browser and database benchmarks leave a heap of several hundred MB and warmed-up code
+ * behind, which slowed the pure-computation schedule benchmark by half when they shared
+ * a process.
+ */
+import { spawnSync } from 'node:child_process';
 import { benchPull } from './pull.bench';
 import { benchSchedule } from './schedule.bench';
 import { benchSearch } from './search.bench';
@@ -6,8 +14,31 @@ import { writeResults } from './stats';
 import { benchSyncClient, mergeClientResults } from './sync-client.bench';
 import { benchSyncServer, mergeSyncResults } from './sync-server.bench';
 
-writeResults('pull.json', await benchPull());
-mergeSyncResults(await benchSyncServer());
-mergeClientResults(await benchSyncClient());
-writeResults('search.json', await benchSearch());
-writeResults('schedule.json', await benchSchedule());
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  pull: async () => writeResults('pull.json', await benchPull()),
+  'sync-server': async () => mergeSyncResults(await benchSyncServer()),
+  'sync-client': async () => mergeClientResults(await benchSyncClient()),
+  search: async () => writeResults('search.json', await benchSearch()),
+  schedule: async () => writeResults('schedule.json', await benchSchedule()),
+};
+
+const only = process.argv[2];
+if (only) {
+  const run = BENCHMARKS[only];
+  if (!run) {
+    console.error(`Unknown benchmark "${only}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  await run();
+} else {
+  for (const name of Object.keys(BENCHMARKS)) {
+    console.log(`\n== ${name}`);
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? '', name], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) {
+      console.error(`Benchmark "${name}" failed (exit ${child.status ?? child.signal}).`);
+      process.exit(1);
+    }
+  }
+}

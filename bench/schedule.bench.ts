@@ -12,7 +12,7 @@ import type { Schedule } from '../src/model';
 import { isOpenAt, nextOccurrences, occurrences } from '../src/schedule';
 import { type BenchRow, row, time } from './stats';
 
-const RUNS = 40;
+const RUNS = 100;
 const N = 5000;
 /** Wednesday 18 Nov 2026, 10:30 Berlin: a working morning, when most hours are open. */
 const AT = new Date('2026-11-18T10:30:00+01:00');
@@ -78,7 +78,7 @@ export async function benchSchedule(): Promise<BenchRow[]> {
       }),
     );
     // The naive baselines are slow; a few runs give a stable p95.
-    if (i % 8 === 0) {
+    if (i % 10 === 0) {
       groups = fresh();
       samples.openBase.push(await time(() => groups.filter((g) => openNaive(g, AT)).length));
       groups = fresh();

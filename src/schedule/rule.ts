@@ -206,13 +206,12 @@ function compileRule(s: RecurrenceInput): CompiledRule {
 }
 
 /**
- * The compiled rule rides on the record under a symbol (invisible to JSON, IndexedDB and
- * zod). A WeakMap would cost more than the parse for fresh objects from IndexedDB. The
- * fields it was built from are kept and compared on every use, so an object changed in
- * place, or a spread copy with other fields, is compiled anew.
+ * Compiled rules by record. A WeakMap rather than a property on the record: a property
+ * would give every record read from IndexedDB a new hidden class, and when those records
+ * die, all code optimised for them is thrown away. The fields a rule was built from are
+ * kept and compared on every use, so an object changed in place is compiled anew.
  */
-const COMPILED: unique symbol = Symbol('schedule.compiled');
-type Carrier = RecurrenceInput & { [COMPILED]?: CompiledRule };
+const compiled = new WeakMap<RecurrenceInput, CompiledRule>();
 
 function sameSource(c: CompiledRule, s: RecurrenceInput): boolean {
   return (
@@ -236,11 +235,10 @@ function sameSource(c: CompiledRule, s: RecurrenceInput): boolean {
 }
 
 export function compile(s: RecurrenceInput): CompiledRule {
-  const carrier = s as Carrier;
-  let c = carrier[COMPILED];
+  let c = compiled.get(s);
   if (!c || !sameSource(c, s)) {
     c = compileRule(s);
-    if (Object.isExtensible(s)) carrier[COMPILED] = c;
+    compiled.set(s, c);
   }
   if (!c.countResolved) resolveCount(c);
   return c;

@@ -311,6 +311,24 @@ describe('occurrences', () => {
   });
 });
 
+describe('compiled rules', () => {
+  it('are built anew when a record is changed in place, and work on frozen records', () => {
+    const s = rule({ freq: 'WEEKLY', byday: 'WE' });
+    const from = at('2026-12-01T00:00:00Z');
+    const to = at('2026-12-31T00:00:00Z');
+    expect(starts(occurrences(s, from, to))[0]).toBe('2026-12-02 09:00');
+    s.opens_at = '10:30';
+    expect(starts(occurrences(s, from, to))[0]).toBe('2026-12-02 10:30');
+    const exdates = ['2026-12-02'];
+    s.exdates = exdates;
+    expect(starts(occurrences(s, from, to))[0]).toBe('2026-12-09 10:30');
+    exdates.push('2026-12-09');
+    expect(starts(occurrences(s, from, to))[0]).toBe('2026-12-16 10:30');
+    const frozen = Object.freeze({ ...s, byday: 'TH' });
+    expect(starts(occurrences(frozen, from, to))[0]).toBe('2026-12-03 10:30');
+  });
+});
+
 describe('open now and next dates', () => {
   const hours = [
     rule({ freq: 'WEEKLY', byday: 'MO,TU,WE,TH', opens_at: '09:00', closes_at: '12:00' }),
