@@ -80,6 +80,8 @@ export const ScheduleRule = z.object({
   dtstart: opt(isoDate),
   until: opt(isoDate),
   count: opt(z.int().check(z.gte(1), z.lte(1000))),
+  /** First day of the week for INTERVAL > 1 (RFC 5545 WKST); absent means Monday. */
+  wkst: opt(z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'])),
   opens_at: wallTime,
   closes_at: wallTime,
   valid_from: opt(isoDate),

@@ -112,7 +112,7 @@ function rrulePartsOf(s: RecurrenceInput): string[] | null {
         `FREQ=${c.freq}`,
         ...interval,
         ...(plain ? [`BYDAY=${plain}`] : []),
-        ...(c.freq === 'WEEKLY' ? ['WKST=MO'] : []),
+        ...(c.freq === 'WEEKLY' ? [`WKST=${CODES[c.wkst]}`] : []),
       ];
     case 'MONTHLY': {
       const byday = [...plainList(c.plainMask), ...c.ordinals.map(([n, wd]) => `${n}${CODES[wd]}`)];

@@ -49,6 +49,8 @@ export interface CompiledRule {
   /** BYDAY parts with an ordinal, as [n, weekday]. */
   ordinals: readonly [number, number][];
   monthdays: readonly number[] | null;
+  /** Weekday that starts a week for WEEKLY periods (RFC 5545 WKST), Mo = 0. */
+  wkst: number;
   /** dtstart, else valid_from; null if the rule has neither. */
   anchor: number | null;
   dtstart: number | null;
@@ -76,6 +78,7 @@ export interface CompiledRule {
   srcDtstart: unknown;
   srcUntil: unknown;
   srcCount: unknown;
+  srcWkst: unknown;
   srcOpensAt: unknown;
   srcClosesAt: unknown;
   srcValidFrom: unknown;
@@ -172,6 +175,7 @@ function compileRule(s: RecurrenceInput): CompiledRule {
     anyMask: byday.anyMask,
     ordinals: byday.ordinals,
     monthdays: s.bymonthday ? memo(monthdayMemo, s.bymonthday, parseMonthdays) : null,
+    wkst: Math.max(0, WEEKDAY_CODES.indexOf(s.wkst as (typeof WEEKDAY_CODES)[number])),
     anchor: dtstart ?? validFrom,
     dtstart,
     until: until ?? NO_LAST_DAY,
@@ -194,6 +198,7 @@ function compileRule(s: RecurrenceInput): CompiledRule {
     srcDtstart: s.dtstart,
     srcUntil: s.until,
     srcCount: s.count,
+    srcWkst: s.wkst,
     srcOpensAt: s.opens_at,
     srcClosesAt: s.closes_at,
     srcValidFrom: s.valid_from,
@@ -223,6 +228,7 @@ function sameSource(c: CompiledRule, s: RecurrenceInput): boolean {
     c.srcDtstart === s.dtstart &&
     c.srcUntil === s.until &&
     c.srcCount === s.count &&
+    c.srcWkst === s.wkst &&
     c.srcOpensAt === s.opens_at &&
     c.srcClosesAt === s.closes_at &&
     c.srcValidFrom === s.valid_from &&
@@ -246,14 +252,15 @@ export function compile(s: RecurrenceInput): CompiledRule {
 }
 
 // ---------------------------------------------------------------------------------------
-// Periods: one day (DAILY), Monday-based week (WEEKLY), month (MONTHLY), year (YEARLY).
+// Periods: one day (DAILY), week from WKST (WEEKLY), month (MONTHLY), year (YEARLY).
 
 export function periodOf(c: CompiledRule, day: number): number {
   switch (c.freq) {
     case 'DAILY':
       return day;
     case 'WEEKLY':
-      return Math.floor((day + 3) / 7);
+      // Day 0 (1970-01-01) was a Thursday: day + 3 counts from a Monday.
+      return Math.floor((day + 3 - c.wkst) / 7);
     case 'MONTHLY':
       return monthIndexOfDay(day);
     default:
@@ -266,7 +273,7 @@ export function periodStart(c: CompiledRule, p: number): number {
     case 'DAILY':
       return p;
     case 'WEEKLY':
-      return p * 7 - 3;
+      return p * 7 - 3 + c.wkst;
     case 'MONTHLY': {
       const year = Math.floor(p / 12);
       return dayFromCivil(year, p - year * 12 + 1, 1);
@@ -365,11 +372,11 @@ export function periodDays(c: CompiledRule, p: number, out: number[]): void {
       return;
     }
     case 'WEEKLY': {
-      const start = p * 7 - 3;
+      const start = p * 7 - 3 + c.wkst;
       const mask = c.hasByday ? c.anyMask : c.anchor !== null ? 1 << weekdayOf(c.anchor) : 0;
-      for (let wd = 0; wd < 7; wd++) {
-        if (!(mask & (1 << wd))) continue;
-        const d = start + wd;
+      for (let k = 0; k < 7; k++) {
+        if (!(mask & (1 << ((c.wkst + k) % 7)))) continue;
+        const d = start + k;
         if (c.monthdays) {
           const { year, month, day } = civilFromDay(d);
           if (!monthdayMatches(c.monthdays, day, monthLength(year, month))) continue;

@@ -119,6 +119,7 @@ describe('ICS export', () => {
         dtstart: fc.option(iso, { nil: null }),
         until: fc.option(iso, { nil: null, freq: 3 }),
         count: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null, freq: 4 }),
+        wkst: fc.option(fc.constantFrom('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'), { nil: null }),
         opens_at: time,
         closes_at: time,
         valid_from: fc.option(iso, { nil: null, freq: 3 }),

@@ -81,6 +81,7 @@ const schedule: fc.Arbitrary<RecurrenceInput> = fc
       dtstart: fc.option(isoDay, { nil: null, freq: 3 }),
       until: fc.option(isoDay, { nil: null, freq: 3 }),
       count: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null, freq: 4 }),
+      wkst: fc.option(fc.constantFrom(...CODES), { nil: null }),
       opens_at: hhmm,
       closes_at: hhmm,
       valid_from: fc.option(isoDay, { nil: null, freq: 3 }),
@@ -104,7 +105,8 @@ const window = fc
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const weekday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
-const monday = (ms: number) => ms - weekday(ms) * DAY;
+/** Start of the week that holds `ms`, weeks starting on weekday `wkst` (Monday = 0). */
+const weekStart = (ms: number, wkst: number) => ms - ((weekday(ms) - wkst + 7) % 7) * DAY;
 const monthIdx = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
 
 function matchesOrdinal(ms: number, n: number, unit: 'month' | 'year'): boolean {
@@ -132,9 +134,10 @@ function patternOk(s: RecurrenceInput, ms: number): boolean {
   const anchorIso = s.dtstart ?? s.valid_from ?? null;
   const anchor = utc(anchorIso ?? '2024-01-01');
   const interval = s.interval ?? 1;
+  const wkst = s.wkst ? CODES.indexOf(s.wkst) : 0;
   const diff = {
     DAILY: Math.round((ms - anchor) / DAY),
-    WEEKLY: Math.round((monday(ms) - monday(anchor)) / (7 * DAY)),
+    WEEKLY: Math.round((weekStart(ms, wkst) - weekStart(anchor, wkst)) / (7 * DAY)),
     MONTHLY: monthIdx(ms) - monthIdx(anchor),
     YEARLY: new Date(ms).getUTCFullYear() - new Date(anchor).getUTCFullYear(),
   }[s.freq];

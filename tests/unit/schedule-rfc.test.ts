@@ -3,8 +3,9 @@
  * RFC lists. The RFC's DTSTART is 09:00 America/New_York; our engine reads times in
  * Europe/Berlin, so the comparison is on calendar days at 9:00 Berlin time. UNTIL in the
  * RFC is a UTC instant (e.g. 19971224T000000Z); as HSDS `until` is an inclusive date, the
- * day before is given. Examples that need BYSETPOS or WKST=SU (no HSDS field) are left out;
- * public holidays are switched off because the RFC knows none.
+ * day before is given. WKST is passed where the RFC gives it (HSDS `wkst`). The two
+ * examples that need BYSETPOS are left out: HSDS has no such field, so no schedule can
+ * carry it. Public holidays are switched off because the RFC knows none.
  */
 import { describe, expect, it } from 'vitest';
 import { occurrences, type RecurrenceInput } from '../../src/schedule';
@@ -63,7 +64,7 @@ describe('RFC 5545 §3.8.5.3 WEEKLY', () => {
   });
 
   it('Every other week - forever (FREQ=WEEKLY;INTERVAL=2;WKST=SU)', () => {
-    expect(days({ freq: 'WEEKLY', interval: 2, dtstart: '1997-09-02' }, 13)).toEqual([
+    expect(days({ freq: 'WEEKLY', interval: 2, wkst: 'SU', dtstart: '1997-09-02' }, 13)).toEqual([
       ...dates(1997, [9, [2, 16, 30]], [10, [14, 28]], [11, [11, 25]], [12, [9, 23]]),
       ...dates(1998, [1, [6, 20]], [2, [3, 17]]),
     ]);
@@ -72,11 +73,17 @@ describe('RFC 5545 §3.8.5.3 WEEKLY', () => {
   it('Weekly on Tuesday and Thursday for five weeks (UNTIL and COUNT forms)', () => {
     const expected = dates(1997, [9, [2, 4, 9, 11, 16, 18, 23, 25, 30]], [10, [2]]);
     expect(
-      days({ freq: 'WEEKLY', dtstart: '1997-09-02', until: '1997-10-06', byday: 'TU,TH' }),
+      days({
+        freq: 'WEEKLY',
+        wkst: 'SU',
+        dtstart: '1997-09-02',
+        until: '1997-10-06',
+        byday: 'TU,TH',
+      }),
     ).toEqual(expected);
-    expect(days({ freq: 'WEEKLY', dtstart: '1997-09-02', count: 10, byday: 'TU,TH' })).toEqual(
-      expected,
-    );
+    expect(
+      days({ freq: 'WEEKLY', wkst: 'SU', dtstart: '1997-09-02', count: 10, byday: 'TU,TH' }),
+    ).toEqual(expected);
   });
 
   it('Every other week on Monday, Wednesday, and Friday until December 24, 1997', () => {
@@ -84,6 +91,7 @@ describe('RFC 5545 §3.8.5.3 WEEKLY', () => {
       days({
         freq: 'WEEKLY',
         interval: 2,
+        wkst: 'SU',
         dtstart: '1997-09-01',
         until: '1997-12-23',
         byday: 'MO,WE,FR',
@@ -101,14 +109,34 @@ describe('RFC 5545 §3.8.5.3 WEEKLY', () => {
 
   it('Every other week on Tuesday and Thursday, for 8 occurrences', () => {
     expect(
-      days({ freq: 'WEEKLY', interval: 2, dtstart: '1997-09-02', count: 8, byday: 'TU,TH' }),
+      days({
+        freq: 'WEEKLY',
+        interval: 2,
+        wkst: 'SU',
+        dtstart: '1997-09-02',
+        count: 8,
+        byday: 'TU,TH',
+      }),
     ).toEqual(dates(1997, [9, [2, 4, 16, 18, 30]], [10, [2, 14, 16]]));
   });
 
-  it('WKST=MO example: FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO', () => {
-    expect(
-      days({ freq: 'WEEKLY', interval: 2, dtstart: '1997-08-05', count: 4, byday: 'TU,SU' }),
-    ).toEqual(dates(1997, [8, [5, 10, 19, 24]]));
+  describe('where WKST makes a difference: FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU', () => {
+    const rule: Rule = {
+      freq: 'WEEKLY',
+      interval: 2,
+      dtstart: '1997-08-05',
+      count: 4,
+      byday: 'TU,SU',
+    };
+
+    it('WKST=MO, and without WKST (weeks start on Monday, the RFC default)', () => {
+      expect(days({ ...rule, wkst: 'MO' })).toEqual(dates(1997, [8, [5, 10, 19, 24]]));
+      expect(days(rule)).toEqual(dates(1997, [8, [5, 10, 19, 24]]));
+    });
+
+    it('WKST=SU', () => {
+      expect(days({ ...rule, wkst: 'SU' })).toEqual(dates(1997, [8, [5, 17, 19, 31]]));
+    });
   });
 });
 
