@@ -1,4 +1,15 @@
-import { t } from '../../i18n';
+import { formatIsoDate } from '../../components/format';
+import { label, t } from '../../i18n';
+
+type Taxonomy = Parameters<typeof label>[0];
+
+/** List fields whose entries are taxonomy slugs: shown by their names, not their codes. */
+const TAXONOMY_OF: Record<string, Taxonomy> = {
+  target_groups: 'targetGroup',
+  categories: 'category',
+  traits: 'trait',
+  languages: 'language',
+};
 
 /** The editor's label of a field, or the field name for one it does not know. */
 export function fieldLabel(field: string): string {
@@ -7,12 +18,22 @@ export function fieldLabel(field: string): string {
   return label === key ? field : label;
 }
 
-/** A value as plain text ("–" for empty). Rendered as text, never as markup. */
-export function shownValue(value: unknown): string {
+/**
+ * A field's value as plain text ("–" for empty): taxonomy codes by name, dates the German
+ * way. Rendered as text, never as markup.
+ */
+export function shownValue(value: unknown, field = ''): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? t('conflicts.yes') : t('conflicts.no');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.length ? value.map(shownValue).join(', ') : '–';
+  if (typeof value === 'string') {
+    const taxonomy = TAXONOMY_OF[field];
+    if (taxonomy) return label(taxonomy, value);
+    // Only a bare "YYYY-MM-DD" is changed; any other text stays as it is.
+    return formatIsoDate(value);
+  }
+  if (Array.isArray(value)) {
+    return value.length ? value.map((v) => shownValue(v, field)).join(', ') : '–';
+  }
   return JSON.stringify(value);
 }
 

@@ -85,6 +85,53 @@ describe('conflict screen', () => {
     expect(await screen.findByText(/Keine Konflikte/)).toBeTruthy();
   });
 
+  it('offers to merge a list both sides changed, keeping their removal and my addition', async () => {
+    const { svc, db } = await signedIn();
+    await db.services.put({
+      ...service(100, { name: 'Sprachcafé', languages: ['de', 'ar'], version: 5 }),
+      local_state: 'conflict',
+    } as never);
+    await db.outbox.add({
+      mutationId: 'm-3',
+      table: 'services',
+      recordId: svcId,
+      op: 'upsert',
+      userEmail: COORD,
+      createdAt: '2026-10-14T08:00:00Z',
+      payload: {
+        baseVersion: 2,
+        state: 'conflict',
+        serverVersion: 5,
+        fields: { languages: { base: ['de', 'tr'], value: ['de', 'tr', 'ar'] } },
+        conflicts: [
+          { field: 'languages', server: ['de'], client: ['de', 'tr', 'ar'], base: ['de', 'tr'] },
+        ],
+      },
+    });
+    renderApp('/konflikte', svc);
+    const card = await screen.findByRole('form', { name: /Angebot: Sprachcafé/ });
+    const group = within(card).getByRole('group', { name: 'Sprachen' });
+    // A list is chosen, not typed.
+    expect(within(group).queryByRole('radio', { name: /Selbst neu formulieren/ })).toBeNull();
+    fireEvent.click(
+      within(group).getByRole('radio', {
+        name: /Beide Änderungen zusammenführen:\s*Deutsch, Arabisch/,
+      }),
+    );
+    fireEvent.click(within(card).getByRole('button', { name: 'Lösung übernehmen' }));
+
+    expect(
+      await screen.findByText('Konflikt gelöst. Die Lösung wartet auf Übertragung.'),
+    ).toBeTruthy();
+    const [entry] = await db.outbox.toArray();
+    expect(readPayload(entry!)).toEqual({
+      baseVersion: 5,
+      state: 'queued',
+      fields: { languages: { base: ['de'], value: ['de', 'ar'] } },
+    });
+    expect((await db.services.get(svcId))?.languages).toEqual(['de', 'ar']);
+  });
+
   it('lists a rejected edit with the server’s German reasons; discarding restores the server value', async () => {
     const { svc, db } = await signedIn();
     await db.services.put({

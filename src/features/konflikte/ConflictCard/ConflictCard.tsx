@@ -3,18 +3,25 @@ import { useServices } from '../../../app/services';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { mergeListChange, mergeOffersSomethingNew } from '../../../sync/mergeList';
 import { readPayload } from '../../../sync/outbox';
 import { type FieldChoice, resolveConflict } from '../../../sync/outboxDb';
 import type { FieldConflict } from '../../../sync/protocol';
 import { useEditContext } from '../../editor/draft';
 import { fieldLabel, recordTitle, shownValue } from '../labels';
 
-type Kind = FieldChoice['kind'];
+type Kind = FieldChoice['kind'] | 'merge';
 
 /** Free editing only for text: a list or a flag is better chosen than typed. */
 const editable = (c: FieldConflict) =>
   (typeof c.server === 'string' || c.server === null) &&
   (typeof c.client === 'string' || c.client === null);
+
+/** For a list both sides changed: both changes together, if that differs from either. */
+function mergedList(c: FieldConflict) {
+  const merged = mergeListChange(c.base, c.client, c.server);
+  return merged && mergeOffersSomethingNew(merged, c.client, c.server) ? merged : null;
+}
 
 function FieldChoiceGroup({
   conflict,
@@ -30,6 +37,7 @@ function FieldChoiceGroup({
   onText: (s: string) => void;
 }) {
   const id = useId();
+  const merged = mergedList(conflict);
   const isDelete = conflict.field === 'deleted';
   const theyDeleted = isDelete && conflict.server === true;
   const option = (value: Kind, label: string, detail?: string) => (
@@ -63,8 +71,9 @@ function FieldChoiceGroup({
   return (
     <fieldset class="conflict-card__field">
       <legend>{fieldLabel(conflict.field)}</legend>
-      {option('mine', t('conflicts.mine'), shownValue(conflict.client))}
-      {option('theirs', t('conflicts.theirs'), shownValue(conflict.server))}
+      {option('mine', t('conflicts.mine'), shownValue(conflict.client, conflict.field))}
+      {option('theirs', t('conflicts.theirs'), shownValue(conflict.server, conflict.field))}
+      {merged && option('merge', t('conflicts.merge'), shownValue(merged, conflict.field))}
       {editable(conflict) && option('edit', t('conflicts.edit'))}
       {kind === 'edit' && (
         <>
@@ -84,7 +93,7 @@ function FieldChoiceGroup({
   );
 }
 
-/** One record in conflict: every contested field with mine / theirs / edit, then "Übernehmen". */
+/** One record in conflict: each contested field with its choices, then "Übernehmen". */
 export function ConflictCard({
   entry,
   onResolved,
@@ -120,7 +129,11 @@ export function ConflictCard({
       const kind = kinds[c.field] as Kind;
       const text = texts[c.field] ?? '';
       choices[c.field] =
-        kind === 'edit' ? { kind, value: text.trim() === '' ? null : text } : { kind };
+        kind === 'merge'
+          ? { kind: 'edit', value: mergedList(c) }
+          : kind === 'edit'
+            ? { kind, value: text.trim() === '' ? null : text }
+            : { kind };
     }
     const result = await resolveConflict(ctx, entry.seq as number, choices);
     if (!result.ok) {
