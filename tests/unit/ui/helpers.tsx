@@ -7,11 +7,9 @@ import type { WegweiserDB } from '../../../src/db/schema';
 import { createStore, type Store } from '../../../src/db/store';
 import type { Contact, Location, Organization, Schedule, Service } from '../../../src/model';
 import type { SyncController, SyncState } from '../../../src/sync';
+import * as records from '../db.fixtures';
 
-/** Deterministic v4-shaped UUIDs: uid(1) = …-000000000001. */
-export function uid(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
+export { uid } from '../db.fixtures';
 
 let dbCounter = 0;
 const opened: WegweiserDB[] = [];
@@ -83,65 +81,41 @@ export async function teardown(): Promise<void> {
   }
 }
 
-const base = {
-  version: 1,
-  updated_at: '2026-10-01T10:00:00+02:00',
-  updated_by: null,
-  deleted: false,
-  visibility: 'public',
-} as const;
+/*
+ * The record factories of the data-layer tests, with the defaults the screen tests were
+ * written against: a weekly Monday morning, an address in the demo town, and so on.
+ */
+const UI = { updated_at: '2026-10-01T10:00:00+02:00' } as const;
 
 export function org(n: number, over: Partial<Organization> = {}): Organization {
-  return { ...base, id: uid(n), name: `Träger ${n}`, description: '', ...over };
+  return records.org(n, { ...UI, description: '', ...over });
 }
 
 export function location(n: number, over: Partial<Location> = {}): Location {
-  return {
-    ...base,
-    id: uid(n),
-    name: `Stadtteilzentrum ${n}`,
+  return records.location(n, {
+    ...UI,
     address_1: 'Heckinghauser Straße 12',
     postal_code: '42289',
     city: 'Ruhrstadt',
-    quartier: 'Heckinghausen',
     ...over,
-  };
+  });
 }
 
 export function service(n: number, over: Partial<Service> = {}): Service {
-  return {
-    ...base,
-    id: uid(n),
-    organization_id: uid(1),
-    name: `Angebot ${n}`,
-    description: 'Offene Sprechstunde',
-    status: 'active',
-    target_groups: ['jugendliche'],
-    categories: ['beratung'],
-    traits: ['kostenlos'],
-    languages: ['de'],
-    location_ids: [],
-    ...over,
-  };
+  return records.service(n, { ...UI, ...over });
 }
 
 export function schedule(n: number, over: Partial<Schedule> = {}): Schedule {
-  return {
-    ...base,
-    id: uid(n),
-    service_id: uid(100),
+  return records.schedule(n, {
+    ...UI,
     freq: 'WEEKLY',
-    interval: 1,
     byday: 'MO',
     opens_at: '09:00',
     closes_at: '12:00',
-    exdates: [],
-    rdates: [],
-    closed_on_holidays: true,
     ...over,
-  };
+  });
 }
 
 export function contact(n: number, over: Partial<Contact> = {}): Contact {
-  return { ...base, id: uid(n), name: `Ansprechperson ${n}`, languages: [], ...over };
+  return records.contact(n, { ...UI, languages: [], ...over });
 }
