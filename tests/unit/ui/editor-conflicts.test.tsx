@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WegweiserDB } from '../../../src/db/schema';
+import type { Service } from '../../../src/model';
 import { readPayload } from '../../../src/sync/outbox';
 import { COORD, signedIn, svcId } from './editor.fixtures';
 import { renderApp, service, teardown } from './helpers';
@@ -10,34 +11,43 @@ beforeEach(() => {
 });
 afterEach(teardown);
 
-/** What the push leaves behind after the server answered `conflict` for two fields. */
-async function conflictOnTwoFields(db: WegweiserDB) {
-  await db.services.put({
-    ...service(100, { name: 'Meine Fassung', phone: '0202 111', version: 7 }),
-    local_state: 'conflict',
-  } as never);
+type ConflictLeft = { field: string; server: unknown; client: unknown; base: unknown };
+
+/**
+ * What the push leaves behind after the server answered `conflict`: the local record in
+ * conflict and its outbox entry with the contested fields.
+ */
+async function conflictOn(
+  db: WegweiserDB,
+  record: Partial<Service> & { version: number },
+  baseVersion: number,
+  conflicts: ConflictLeft[],
+) {
+  await db.services.put({ ...service(100, record), local_state: 'conflict' } as never);
   await db.outbox.add({
-    mutationId: 'm-1',
+    mutationId: `m-${baseVersion}`,
     table: 'services',
     recordId: svcId,
     op: 'upsert',
     userEmail: COORD,
     createdAt: '2026-10-14T08:00:00Z',
     payload: {
-      baseVersion: 3,
+      baseVersion,
       state: 'conflict',
-      serverVersion: 7,
-      fields: {
-        name: { base: 'Alt', value: 'Meine Fassung' },
-        phone: { base: null, value: '0202 111' },
-      },
-      conflicts: [
-        { field: 'name', server: 'Ihre Fassung', client: 'Meine Fassung', base: 'Alt' },
-        { field: 'phone', server: '0202 999', client: '0202 111', base: null },
-      ],
+      serverVersion: record.version,
+      fields: Object.fromEntries(
+        conflicts.map((c) => [c.field, { base: c.base, value: c.client }]),
+      ),
+      conflicts,
     },
   });
 }
+
+const conflictOnTwoFields = (db: WegweiserDB) =>
+  conflictOn(db, { name: 'Meine Fassung', phone: '0202 111', version: 7 }, 3, [
+    { field: 'name', server: 'Ihre Fassung', client: 'Meine Fassung', base: 'Alt' },
+    { field: 'phone', server: '0202 999', client: '0202 111', base: null },
+  ]);
 
 describe('conflict screen', () => {
   it('shows mine and theirs per field; resolving queues a new mutation based on the server', async () => {
@@ -71,7 +81,7 @@ describe('conflict screen', () => {
       await screen.findByText('Konflikt gelöst. Die Lösung wartet auf Übertragung.'),
     ).toBeTruthy();
     const [entry] = await db.outbox.toArray();
-    expect(entry?.mutationId).not.toBe('m-1');
+    expect(entry?.mutationId).not.toBe('m-3');
     expect(readPayload(entry!)).toEqual({
       baseVersion: 7,
       state: 'queued',
@@ -87,27 +97,9 @@ describe('conflict screen', () => {
 
   it('offers to merge a list both sides changed, keeping their removal and my addition', async () => {
     const { svc, db } = await signedIn();
-    await db.services.put({
-      ...service(100, { name: 'Sprachcafé', languages: ['de', 'ar'], version: 5 }),
-      local_state: 'conflict',
-    } as never);
-    await db.outbox.add({
-      mutationId: 'm-3',
-      table: 'services',
-      recordId: svcId,
-      op: 'upsert',
-      userEmail: COORD,
-      createdAt: '2026-10-14T08:00:00Z',
-      payload: {
-        baseVersion: 2,
-        state: 'conflict',
-        serverVersion: 5,
-        fields: { languages: { base: ['de', 'tr'], value: ['de', 'tr', 'ar'] } },
-        conflicts: [
-          { field: 'languages', server: ['de'], client: ['de', 'tr', 'ar'], base: ['de', 'tr'] },
-        ],
-      },
-    });
+    await conflictOn(db, { name: 'Sprachcafé', languages: ['de', 'ar'], version: 5 }, 2, [
+      { field: 'languages', server: ['de'], client: ['de', 'tr', 'ar'], base: ['de', 'tr'] },
+    ]);
     renderApp('/konflikte', svc);
     const card = await screen.findByRole('form', { name: /Angebot: Sprachcafé/ });
     const group = within(card).getByRole('group', { name: 'Sprachen' });
