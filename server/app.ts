@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { auditApi } from './api/audit';
-import { authApi } from './api/auth';
+import { authApi, clientIpResolver } from './api/auth';
 import { syncApi } from './api/sync';
 import type { ThrottlePolicy } from './auth/throttle';
 import type { Db } from './db';
@@ -42,6 +42,11 @@ export interface AppOptions {
   hub?: ChangeHub;
   sessionTtlMs?: number;
   throttle?: ThrottlePolicy;
+  ipThrottle?: ThrottlePolicy;
+  /** Reverse proxies whose X-Forwarded-For is believed (config TRUST_PROXY). Default 0. */
+  trustProxy?: number;
+  /** Overrides how the client address is found (tests have no socket). */
+  clientIp?: (c: Context) => string | undefined;
   /** Interval of SSE keep-alive comments and session re-checks. */
   heartbeatMs?: number;
 }
@@ -58,6 +63,9 @@ export function createApp({
   hub = createChangeHub(db),
   sessionTtlMs,
   throttle,
+  ipThrottle,
+  trustProxy = 0,
+  clientIp = clientIpResolver(trustProxy),
   heartbeatMs,
 }: AppOptions): Hono {
   const app = new Hono();
@@ -80,7 +88,7 @@ export function createApp({
     }
   });
 
-  app.route('/api/auth', authApi({ db, sessionTtlMs, throttle }));
+  app.route('/api/auth', authApi({ db, sessionTtlMs, throttle, ipThrottle, clientIp }));
   app.route('/api/sync', syncApi({ db, hub, resolveViewer, heartbeatMs }));
   app.route('/api/audit', auditApi({ db }));
 

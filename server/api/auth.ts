@@ -1,9 +1,19 @@
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
 import { LoginRequest, type LoginResponse, type MeResponse } from '../../src/sync/protocol';
 import { authFromHeader, bearerToken, unauthorized } from '../auth/http';
 import { dummyHash, verifyPassword } from '../auth/password';
 import { createSession, revokeSession } from '../auth/sessions';
-import { clearFailures, lockedFor, recordFailure, type ThrottlePolicy } from '../auth/throttle';
+import {
+  clearFailures,
+  DEFAULT_IP_THROTTLE,
+  emailThrottleKey,
+  ipThrottleKey,
+  lockedFor,
+  normalizeIp,
+  recordFailure,
+  type ThrottlePolicy,
+} from '../auth/throttle';
 import { findLoginCandidate, normalizeEmail } from '../auth/users';
 import type { Db } from '../db';
 import { apiError } from '../http/errors';
@@ -15,10 +25,49 @@ export interface AuthApiOptions {
   db: Db;
   sessionTtlMs?: number;
   throttle?: ThrottlePolicy;
+  ipThrottle?: ThrottlePolicy;
+  /** Address of the client for the per-address throttle; undefined = no such key. */
+  clientIp?: (c: Context) => string | undefined;
+}
+
+function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // No Node socket behind this request (app.request() in tests, other runtimes).
+    return undefined;
+  }
+}
+
+/**
+ * The client address as the server sees it. Behind `trustProxy` reverse proxies it is taken
+ * from X-Forwarded-For, counting that many entries from the right: each proxy appends the
+ * peer it saw, while everything further left came from the client and can be forged (a
+ * forged left-most entry would give an attacker a fresh counter on every request).
+ */
+export function clientIpResolver(trustProxy = 0): (c: Context) => string | undefined {
+  return (c) => {
+    if (trustProxy > 0) {
+      const entries = (c.req.header('X-Forwarded-For') ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
+      const entry = entries[Math.max(0, entries.length - trustProxy)];
+      const forwarded = entry === undefined ? undefined : normalizeIp(entry);
+      if (forwarded) return forwarded;
+    }
+    return socketAddress(c);
+  };
 }
 
 /** POST /login, POST /logout, GET /me — mounted at /api/auth. */
-export function authApi({ db, sessionTtlMs, throttle }: AuthApiOptions): Hono {
+export function authApi({
+  db,
+  sessionTtlMs,
+  throttle,
+  ipThrottle = DEFAULT_IP_THROTTLE,
+  clientIp = clientIpResolver(),
+}: AuthApiOptions): Hono {
   const api = new Hono();
 
   api.post('/login', async (c) => {
@@ -28,8 +77,13 @@ export function authApi({ db, sessionTtlMs, throttle }: AuthApiOptions): Hono {
     if (!parsed.success) {
       return apiError(c, 400, 'invalid_request', 'Bitte E-Mail-Adresse und Passwort angeben.');
     }
-    const key = normalizeEmail(parsed.data.email);
-    const wait = await lockedFor(db, key);
+    const email = normalizeEmail(parsed.data.email);
+    const emailKey = emailThrottleKey(email);
+    const ipKey = ipThrottleKey(clientIp(c));
+    const wait = Math.max(
+      emailKey ? await lockedFor(db, emailKey) : 0,
+      ipKey ? await lockedFor(db, ipKey) : 0,
+    );
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return apiError(
@@ -39,17 +93,20 @@ export function authApi({ db, sessionTtlMs, throttle }: AuthApiOptions): Hono {
         `Zu viele Fehlversuche. Bitte in ${Math.ceil(wait / 1000)} Sekunden erneut versuchen.`,
       );
     }
-    const user = await findLoginCandidate(db, key);
+    const user = await findLoginCandidate(db, email);
     // Check a dummy hash for unknown accounts, so the timing does not reveal which exist.
     const ok = await verifyPassword(
       parsed.data.password,
       user?.passwordHash ?? (await dummyHash()),
     );
     if (!user || !ok) {
-      await recordFailure(db, key, throttle);
+      if (emailKey) await recordFailure(db, emailKey, throttle);
+      if (ipKey) await recordFailure(db, ipKey, ipThrottle);
       return apiError(c, 401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
     }
-    await clearFailures(db, key);
+    // Only the e-mail key: clearing the address key too would let an attacker with one
+    // valid account reset their own counter between rounds of guessing.
+    if (emailKey) await clearFailures(db, emailKey);
     const { token, expiresAt } = await createSession(db, user.id, sessionTtlMs);
     const res: LoginResponse = { token, user: { email: user.email, role: user.role }, expiresAt };
     return c.json(res);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Queryable } from '../db';
 
 /**
@@ -6,7 +7,8 @@ import type { Queryable } from '../db';
  * exists, so the answer does not reveal that). After FREE_FAILURES failures within
  * WINDOW the key is locked; each further failure doubles the lock up to MAX_LOCK. A
  * success clears the key. Locks are short on purpose: an attacker who knows an address
- * can delay its owner by minutes, not lock them out for good.
+ * can delay its owner by minutes, not lock them out for good. The client address is a
+ * second key with its own policy (DEFAULT_IP_THROTTLE).
  */
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -21,6 +23,77 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   baseLockMs: 30 * 1000,
   maxLockMs: 15 * 60 * 1000,
 };
+
+/**
+ * Second key per client address, so spraying many e-mail addresses from one machine is slowed
+ * down too. Much more generous, because a whole office can share one address behind NAT; it
+ * only has to stop a password spray, not a single person mistyping.
+ */
+export const DEFAULT_IP_THROTTLE: ThrottlePolicy = {
+  freeFailures: 30,
+  windowMs: 15 * 60 * 1000,
+  baseLockMs: 30 * 1000,
+  maxLockMs: 15 * 60 * 1000,
+};
+
+/**
+ * The e-mail key, or undefined when no account can have this address. Accounts are only
+ * created with an "@" (users.ts), and client-address keys never contain one: without this
+ * check, "ip:203.0.113.5" typed as e-mail would lock out whoever sits behind that address.
+ */
+export function emailThrottleKey(normalizedEmail: string): string | undefined {
+  return normalizedEmail.includes('@') ? normalizedEmail : undefined;
+}
+
+/**
+ * One address in a canonical form, or undefined if it is none. Also accepts what proxies
+ * put into X-Forwarded-For ("[v6]:port", "v4:port"). An IPv4 client of a dual-stack socket
+ * shows up as ::ffff:a.b.c.d and must count as the same client as a.b.c.d.
+ */
+export function normalizeIp(raw: string): string | undefined {
+  let s = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(s);
+  if (bracketed) s = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(s)) s = s.slice(0, s.lastIndexOf(':'));
+  s = s.replace(/%.*$/, '');
+  const family = isIP(s);
+  if (family === 4) return s;
+  if (family !== 6) return undefined;
+  const g = ipv6Groups(s);
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
+    return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join('.');
+  }
+  return g.map((x) => x.toString(16)).join(':');
+}
+
+/** The eight 16-bit groups of a valid IPv6 address. */
+function ipv6Groups(s: string): number[] {
+  let text = s.toLowerCase();
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const parse = (part: string | undefined) =>
+    part ? part.split(':').map((h) => Number.parseInt(h, 16)) : [];
+  const left = parse(head);
+  const right = parse(tail);
+  const zeros = tail === undefined ? [] : new Array<number>(8 - left.length - right.length).fill(0);
+  return [...left, ...zeros, ...right];
+}
+
+/**
+ * The throttle key of a client address, or undefined if there is no usable one. IPv6 counts
+ * per /64: a single home connection usually gets a whole /64, so per-address keys would let
+ * one attacker rotate through 2^64 fresh counters.
+ */
+export function ipThrottleKey(address: string | undefined): string | undefined {
+  const ip = address === undefined ? undefined : normalizeIp(address);
+  if (ip === undefined) return undefined;
+  if (isIP(ip) === 4) return `ip:${ip}`;
+  return `ip:${ip.split(':').slice(0, 4).join(':')}::/64`;
+}
 
 /** Milliseconds until the key may try again, or 0. */
 export async function lockedFor(q: Queryable, key: string): Promise<number> {
