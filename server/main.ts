@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { readConfig } from './config';
 import { type Db, describeDb, openDb } from './db';
 import { activeDemoAccounts, seedDemoAccounts } from './demo-accounts';
+import { type HousekeepingSchedule, scheduleHousekeeping } from './housekeeping';
 import { migrate } from './migrate';
 import { type ChangeHub, createChangeHub } from './notify';
 import { seedIfEmpty } from './seed';
@@ -12,6 +13,7 @@ import { seedIfEmpty } from './seed';
 let db: Db | undefined;
 let hub: ChangeHub | undefined;
 let server: Server | undefined;
+let housekeeping: HousekeepingSchedule | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -21,6 +23,8 @@ async function shutdown(signal: string): Promise<void> {
   }
   stopping = true;
   console.log(`${signal}: Server wird beendet / shutting down …`);
+  // No new pass; a running one stops after its current batch (awaited before db.close()).
+  const housekeepingStopped = housekeeping?.stop();
   // Ends open event streams, which would otherwise hold server.close() open.
   await hub?.close();
   if (server) {
@@ -33,6 +37,7 @@ async function shutdown(signal: string): Promise<void> {
       s.closeIdleConnections();
     });
   }
+  await housekeepingStopped;
   // PGlite writes its files on close; being killed mid-write can corrupt DATA_DIR.
   await db?.close();
   process.exit(0);
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
   }
 
   hub = createChangeHub(db);
-  const app = createApp({ db, hub });
+  const app = createApp({ db, hub, trustProxy: config.trustProxy });
   server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(
       `Quartier-Wegweiser läuft / is running: http://localhost:${info.port} (${describeDb(dbEnv)})`,
@@ -78,6 +83,12 @@ async function main(): Promise<void> {
   server.on('error', (err) => {
     console.error('Server konnte nicht starten / could not start:', err.message);
     void db?.close().finally(() => process.exit(1));
+  });
+  // Deletes expired sessions, old login failures, push answers and audit rows: a minute
+  // after the start, then every 6 hours (server/housekeeping.ts).
+  housekeeping = scheduleHousekeeping(db, {
+    processedRetentionDays: config.processedRetentionDays,
+    auditRetentionDays: config.auditRetentionDays,
   });
 }
 

@@ -5,19 +5,24 @@ import { addUser, disableUser, enableUser, listUsers, setPassword, UserError } f
 import { readConfig } from '../config';
 import { type Db, describeDb, openDb } from '../db';
 import { DataDirInUseError } from '../db/dir-lock';
+import { type HousekeepingCounts, runHousekeeping } from '../housekeeping';
 import { migrate } from '../migrate';
 
-export const USAGE = `Benutzerverwaltung des Quartier-Wegweisers
+export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
 
   npm run admin -- user add --email E --role R [--password P]
   npm run admin -- user list
   npm run admin -- user disable --email E
   npm run admin -- user enable --email E
   npm run admin -- user password --email E [--password P]
+  npm run admin -- housekeeping
 
 Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
 coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
 Ohne --password wird ein Passwort erzeugt und einmal angezeigt.
+housekeeping räumt einmal auf, wie es der Server alle 6 Stunden tut: abgelaufene Sitzungen,
+alte Fehlanmeldungen, Push-Quittungen älter als PROCESSED_RETENTION_DAYS (Standard 90) und
+Änderungsprotokoll älter als AUDIT_RETENTION_DAYS (Standard 730, 0 = unbegrenzt).
 Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet, Standard ./data).
 Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden.`;
 
@@ -43,26 +48,40 @@ export async function runAdmin(
   }
   const { positionals, values } = parsed;
   const [group, command, positionalEmail] = positionals;
-  if (values.help || group !== 'user' || !command) {
+  const housekeeping = group === 'housekeeping';
+  if (values.help || !(housekeeping || (group === 'user' && command))) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
   const email = values.email ?? positionalEmail;
-  const needsEmail = ['add', 'disable', 'enable', 'password'].includes(command);
-  if (!['add', 'list', 'disable', 'enable', 'password'].includes(command)) {
-    io.err(`Unbekannter Befehl „user ${command}“.\n\n${USAGE}`);
-    return 2;
-  }
-  if (needsEmail && !email) {
-    io.err(`Bitte --email angeben.\n\n${USAGE}`);
-    return 2;
-  }
-  if (command === 'add' && !values.role) {
-    io.err(`Bitte --role angeben (${ROLES.join(', ')}).\n\n${USAGE}`);
-    return 2;
+  if (housekeeping) {
+    if (positionals.length > 1 || values.email || values.role || values.password) {
+      io.err(`housekeeping hat keine weiteren Angaben.\n\n${USAGE}`);
+      return 2;
+    }
+  } else if (command) {
+    const needsEmail = ['add', 'disable', 'enable', 'password'].includes(command);
+    if (!['add', 'list', 'disable', 'enable', 'password'].includes(command)) {
+      io.err(`Unbekannter Befehl „user ${command}“.\n\n${USAGE}`);
+      return 2;
+    }
+    if (needsEmail && !email) {
+      io.err(`Bitte --email angeben.\n\n${USAGE}`);
+      return 2;
+    }
+    if (command === 'add' && !values.role) {
+      io.err(`Bitte --role angeben (${ROLES.join(', ')}).\n\n${USAGE}`);
+      return 2;
+    }
   }
 
-  const config = readConfig(env);
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig(env);
+  } catch (err) {
+    io.err((err as Error).message);
+    return 2;
+  }
   const dbEnv = { DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir };
   let db: Db;
   try {
@@ -81,6 +100,15 @@ export async function runAdmin(
   }
   try {
     await migrate(db);
+    if (housekeeping) {
+      const counts = await runHousekeeping(db, {
+        processedRetentionDays: config.processedRetentionDays,
+        auditRetentionDays: config.auditRetentionDays,
+      });
+      io.out(`Aufgeräumt in ${describeDb(dbEnv)}, gelöschte Zeilen:`);
+      for (const line of housekeepingReport(counts, config)) io.out(`  ${line}`);
+      return 0;
+    }
     switch (command) {
       case 'add': {
         const password = values.password ?? generatePassword();
@@ -133,6 +161,26 @@ export async function runAdmin(
   } finally {
     await db.close();
   }
+}
+
+/** One line per table: name, count, what went (German, for the operator). */
+function housekeepingReport(
+  counts: HousekeepingCounts,
+  config: { processedRetentionDays: number; auditRetentionDays: number },
+): string[] {
+  const kept = (days: number, what: string) =>
+    days === 0 ? `${what}: unbegrenzt aufbewahrt` : `${what} älter als ${days} Tage`;
+  const rows: [keyof HousekeepingCounts, string][] = [
+    ['sessions', 'Sitzungen, seit mehr als 1 Tag abgelaufen'],
+    ['login_failures', 'Fehlanmeldungen älter als 1 Tag, ohne aktive Sperre'],
+    ['processed_mutations', kept(config.processedRetentionDays, 'Push-Quittungen')],
+    ['audit_log', kept(config.auditRetentionDays, 'Änderungsprotokoll')],
+  ];
+  const width = Math.max(...rows.map(([t]) => t.length));
+  const digits = Math.max(...rows.map(([t]) => String(counts[t]).length));
+  return rows.map(
+    ([t, what]) => `${t.padEnd(width)}  ${String(counts[t]).padStart(digits)}  (${what})`,
+  );
 }
 
 function parse(argv: string[]) {

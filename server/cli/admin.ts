@@ -1,4 +1,7 @@
-/** `npm run admin -- user add|list|disable|enable|password …` (see admin-commands.ts). */
+/**
+ * `npm run admin -- user add|list|disable|enable|password …` and
+ * `npm run admin -- housekeeping` (see admin-commands.ts).
+ */
 import { runAdmin } from './admin-commands';
 
 runAdmin(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/password';
+import { addUser } from '../../server/auth/users';
 import { type Io, runAdmin } from '../../server/cli/admin-commands';
 import { openPglite, openPostgres } from '../../server/db';
 import { DATABASE_URL } from './helpers';
@@ -128,6 +129,82 @@ describe('admin CLI with the embedded database', () => {
     }
     // Stopped: now it works.
     expect(await runAdmin(['user', 'list'], { DATA_DIR: dir }, capture())).toBe(0);
+  });
+
+  it('housekeeping deletes old rows once and prints the counts per table', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qw-admin-'));
+    dirs.push(dir);
+    expect(await runAdmin(['user', 'list'], { DATA_DIR: dir }, capture())).toBe(0); // migrates
+    const db = await openPglite(dir);
+    try {
+      const user = await addUser(db, {
+        email: 'hk@stadt.example',
+        role: 'coordinator',
+        password: 'richtig-geheim-123',
+      });
+      await db.query(
+        `insert into sessions (token_hash, user_id, expires_at) values
+           ('old-1', $1, now() - interval '3 days'), ('old-2', $1, now() - interval '2 days'),
+           ('live', $1, now() + interval '1 day')`,
+        [user.id],
+      );
+      await db.query(
+        `insert into processed_mutations (client_id, mutation_id, status, result, processed_at)
+         values ('c', 'old', 'applied', '{}', now() - interval '31 days'),
+                ('c', 'new', 'applied', '{}', now() - interval '29 days')`,
+      );
+      await db.query(
+        `insert into audit_log (at, table_name, record_id, version, action, field)
+         values (now() - interval '3000 days', 'services', gen_random_uuid(), 1, 'update', 'name')`,
+      );
+    } finally {
+      await db.close();
+    }
+
+    const io = capture();
+    const env = { DATA_DIR: dir, PROCESSED_RETENTION_DAYS: '30', AUDIT_RETENTION_DAYS: '0' };
+    expect(await runAdmin(['housekeeping'], env, io)).toBe(0);
+    expect(io.errors).toEqual([]);
+    expect(io.lines[0]).toMatch(/^Aufgeräumt in PGlite .*, gelöschte Zeilen:$/);
+    expect(io.lines.slice(1)).toEqual([
+      '  sessions             2  (Sitzungen, seit mehr als 1 Tag abgelaufen)',
+      '  login_failures       0  (Fehlanmeldungen älter als 1 Tag, ohne aktive Sperre)',
+      '  processed_mutations  1  (Push-Quittungen älter als 30 Tage)',
+      '  audit_log            0  (Änderungsprotokoll: unbegrenzt aufbewahrt)',
+    ]);
+
+    const after = await openPglite(dir);
+    try {
+      const left = await after.query<{ t: string; n: number }>(
+        `select 'sessions' as t, count(*)::int as n from sessions
+         union all select 'processed', count(*)::int from processed_mutations
+         union all select 'audit', count(*)::int from audit_log`,
+      );
+      expect(left).toEqual([
+        { t: 'sessions', n: 1 },
+        { t: 'processed', n: 1 },
+        { t: 'audit', n: 1 },
+      ]);
+    } finally {
+      await after.close();
+    }
+
+    // A second run finds nothing more.
+    const again = capture();
+    expect(await runAdmin(['housekeeping'], env, again)).toBe(0);
+    expect(again.lines.slice(1).map((l) => l.trim().split(/\s+/)[1])).toEqual(['0', '0', '0', '0']);
+
+    // Bad settings and arguments: a German explanation, exit code 2, database untouched.
+    const bad = capture();
+    expect(
+      await runAdmin(['housekeeping'], { DATA_DIR: dir, AUDIT_RETENTION_DAYS: 'zwei Jahre' }, bad),
+    ).toBe(2);
+    expect(bad.errors.join('\n')).toMatch(
+      /AUDIT_RETENTION_DAYS muss eine ganze Zahl von Tagen sein.*nicht „zwei Jahre“/,
+    );
+    const extra = capture();
+    expect(await runAdmin(['housekeeping', 'jetzt'], { DATA_DIR: dir }, extra)).toBe(2);
+    expect(extra.errors.join('\n')).toMatch(/housekeeping hat keine weiteren Angaben/);
   });
 
   it('explains its usage on bad arguments', async () => {
