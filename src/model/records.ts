@@ -69,8 +69,9 @@ const csv = (re: RegExp, message: string) =>
 
 /**
  * Sprechstunde — field names follow HSDS 3 schedule (RFC 5545 recurrence), so the fields
- * we carry map one to one; HSDS's byweekno, byyearday, timezone (always Europe/Berlin here)
- * and attending_type are not carried. exdates, rdates and closed_on_holidays are our
+ * we carry map one to one. Not carried: byweekno, byyearday, timezone (always
+ * Europe/Berlin here), description, schedule_link, attending_type, service_at_location_id,
+ * attributes, metadata. exdates, rdates and closed_on_holidays are our
  * additions because real notices say "fällt am 24.12. aus" and "an Feiertagen geschlossen".
  */
 export const ScheduleRule = z.object({
