@@ -2,11 +2,12 @@
  * The resident view's model: which hours run today or this week, as dated occurrences
  * with their offer and place, cancelled ones included (struck out, "fällt aus").
  */
+
+import { berlinDayKey } from '../../components/berlinTime';
 import type { ScheduleEntry } from '../../db/queries';
 import { type Cancellation, occurrencesWithCancellations } from '../../schedule';
 import { openFilterEnd } from '../../schedule/filters';
 import type { SchedulesView } from './links';
-import { berlinDayKey } from './when';
 
 export interface HoursItem {
   start: Date;

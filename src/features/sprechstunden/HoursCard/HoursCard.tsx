@@ -1,8 +1,9 @@
+import { berlinClock } from '../../../components/berlinTime';
 import { t } from '../../../i18n';
 import { offerHoursHref, placeHoursHref } from '../links';
 import { cancelledText } from '../NextDates/NextDates';
 import type { HoursItem } from '../view';
-import { clockTime, remaining, timeRange } from '../when';
+import { remaining, timeRange } from '../when';
 import './HoursCard.css';
 
 /** One consultation hour in the resident view: time first, large; then offer and place. */
@@ -24,7 +25,7 @@ export function HoursCard({ item, now }: { item: HoursItem; now: Date }) {
         {!running && !item.cancelled && (
           <span class="visually-hidden">
             {' '}
-            {t('schedules.from', { time: clockTime(item.start) })}
+            {t('schedules.from', { time: berlinClock(item.start) })}
           </span>
         )}
       </p>

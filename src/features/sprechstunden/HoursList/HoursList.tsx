@@ -1,8 +1,8 @@
+import { berlinDayKey } from '../../../components/berlinTime';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { describe, describeExtras } from '../../../schedule';
 import { placeHoursHref } from '../links';
-import { berlinDayKey } from '../when';
 import './HoursList.css';
 
 interface Props {

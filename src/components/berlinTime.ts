@@ -1,0 +1,47 @@
+/**
+ * Instants as a person in the Quartier reads them: Europe/Berlin calendar days and clock
+ * times, whatever zone the phone is set to. Shared by the list's "nächster Termin" and the
+ * Sprechstunden screens so both write a date the same way.
+ */
+import { TIME_ZONE } from '../schedule/tz';
+
+const dayKey = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const weekdayDate = new Intl.DateTimeFormat('de-DE', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'numeric',
+});
+const clock = new Intl.DateTimeFormat('de-DE', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-11-19": the Berlin calendar day of an instant. */
+export function berlinDayKey(d: Date): string {
+  return dayKey.format(d);
+}
+
+/** Whole Berlin calendar days from `from` to `to` (0 = the same day, 1 = the next). */
+export function berlinDaysBetween(from: Date, to: Date): number {
+  const a = Date.parse(`${berlinDayKey(from)}T00:00:00Z`);
+  const b = Date.parse(`${berlinDayKey(to)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** "Do., 19.11." */
+export function berlinWeekdayDate(d: Date): string {
+  return weekdayDate.format(d);
+}
+
+/** "9:00", "17:30". */
+export function berlinClock(d: Date): string {
+  return clock.format(d).replace(/^0(\d)/, '$1');
+}
