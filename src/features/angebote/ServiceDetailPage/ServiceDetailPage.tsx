@@ -5,6 +5,7 @@ import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatIsoDate } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { Section } from '../../../components/Section/Section';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
@@ -27,21 +28,8 @@ function labels(kind: 'targetGroup' | 'category' | 'language', slugs: string[]):
   return slugs.map((s) => label(kind, s)).join(', ');
 }
 
-function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <section class="service-detail__section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
+function DetailSection(props: { id: string; title: string; children: ComponentChildren }) {
+  return <Section class="service-detail__section" {...props} />;
 }
 
 function Detail({ detail }: { detail: ServiceDetail }) {
@@ -82,12 +70,12 @@ function Detail({ detail }: { detail: ServiceDetail }) {
       </header>
 
       {service.description && (
-        <Section id="sd-about" title={t('detail.about')}>
+        <DetailSection id="sd-about" title={t('detail.about')}>
           <p class="pre-line">{service.description}</p>
-        </Section>
+        </DetailSection>
       )}
 
-      <Section id="sd-schedules" title={t('detail.schedules')}>
+      <DetailSection id="sd-schedules" title={t('detail.schedules')}>
         {schedules.length > 0 ? (
           <>
             <ScheduleList schedules={schedules} locations={locations} />
@@ -101,15 +89,15 @@ function Detail({ detail }: { detail: ServiceDetail }) {
         ) : (
           <p class="muted">{t('detail.noSchedules')}</p>
         )}
-      </Section>
+      </DetailSection>
 
       {locations.length > 0 && (
-        <Section id="sd-locations" title={t('detail.locations')}>
+        <DetailSection id="sd-locations" title={t('detail.locations')}>
           <LocationList locations={locations} />
-        </Section>
+        </DetailSection>
       )}
 
-      <Section id="sd-contacts" title={t('detail.contacts')}>
+      <DetailSection id="sd-contacts" title={t('detail.contacts')}>
         {hasReach && (
           <div class="service-detail__reach">
             <ContactLinks phone={service.phone} email={service.email} url={service.url} />
@@ -120,9 +108,9 @@ function Detail({ detail }: { detail: ServiceDetail }) {
         ) : (
           !hasReach && <p class="muted">{t('detail.noContacts')}</p>
         )}
-      </Section>
+      </DetailSection>
 
-      <Section id="sd-facts" title={t('detail.facts')}>
+      <DetailSection id="sd-facts" title={t('detail.facts')}>
         <FactList
           facts={[
             { term: t('detail.targetGroups'), value: labels('targetGroup', service.target_groups) },
@@ -134,12 +122,12 @@ function Detail({ detail }: { detail: ServiceDetail }) {
             { term: t('detail.application'), value: service.application_process },
           ]}
         />
-      </Section>
+      </DetailSection>
 
       <RelatedOffers service={service} quartiere={quartiere} />
 
       {organization && (
-        <Section id="sd-provider" title={t('detail.provider')}>
+        <DetailSection id="sd-provider" title={t('detail.provider')}>
           <p class="service-detail__org-name">{organization.name}</p>
           {organization.description && <p class="pre-line">{organization.description}</p>}
           <ContactLinks
@@ -147,7 +135,7 @@ function Detail({ detail }: { detail: ServiceDetail }) {
             email={organization.email}
             url={organization.website}
           />
-        </Section>
+        </DetailSection>
       )}
 
       <p>

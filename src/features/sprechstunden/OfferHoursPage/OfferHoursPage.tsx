@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useServices } from '../../../app/services';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { Section } from '../../../components/Section/Section';
 import { getServiceDetail } from '../../../db/queries';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -14,21 +15,8 @@ import { OpenBadge } from '../OpenBadge/OpenBadge';
 import { useNow } from '../useNow';
 import './OfferHoursPage.css';
 
-export function HoursSection({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <section class="hours-page__section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
+export function HoursSection(props: { id: string; title: string; children: ComponentChildren }) {
+  return <Section class="hours-page__section" {...props} />;
 }
 
 /**
