@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../../i18n';
-import type { Schedule } from '../../../model';
+import type { Location, Schedule } from '../../../model';
 import { type Cancellation, upcomingWithCancellations } from '../../../schedule';
 import { dayLabel, timeRange } from '../when';
 import './NextDates.css';
@@ -12,6 +12,21 @@ interface Props<S extends Schedule> {
   count?: number;
   /** Extra line per date, e.g. the place or the offer. */
   labelOf?: (schedule: S) => ComponentChildren;
+}
+
+/**
+ * For an offer held at several places: each date names its place ("Stadtteilzentrum,
+ * Heckinghausen"). With one place the page already says where, so no label.
+ */
+export function placeLabels(
+  locations: readonly Pick<Location, 'id' | 'name' | 'quartier'>[],
+): ((schedule: Schedule) => string | null) | undefined {
+  if (locations.length <= 1) return undefined;
+  const placeOf = new Map(locations.map((l) => [l.id, l]));
+  return (s) => {
+    const place = placeOf.get(s.location_id ?? '');
+    return place ? `${place.name}, ${place.quartier}` : null;
+  };
 }
 
 export function cancelledText(c: Cancellation): string {

@@ -2,7 +2,7 @@ import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { CalendarButton } from '../CalendarButton/CalendarButton';
 import { offerHoursHref } from '../links';
-import { NextDates } from '../NextDates/NextDates';
+import { NextDates, placeLabels } from '../NextDates/NextDates';
 import { useNow } from '../useNow';
 import './OfferDates.css';
 
@@ -20,24 +20,10 @@ interface Props {
 export function OfferDates({ name, serviceId, schedules, locations }: Props) {
   const now = useNow();
   if (schedules.length === 0) return null;
-  const several = locations.length > 1;
-  const placeOf = new Map(locations.map((l) => [l.id, l]));
   return (
     <div class="offer-dates">
       <h3 class="offer-dates__title">{t('schedules.nextDates')}</h3>
-      <NextDates
-        schedules={schedules}
-        now={now}
-        count={3}
-        labelOf={
-          several
-            ? (s) => {
-                const place = placeOf.get(s.location_id ?? '');
-                return place ? `${place.name}, ${place.quartier}` : null;
-              }
-            : undefined
-        }
-      />
+      <NextDates schedules={schedules} now={now} count={3} labelOf={placeLabels(locations)} />
       <CalendarButton
         name={name}
         serviceId={serviceId}

@@ -10,7 +10,7 @@ import { CalendarButton } from '../CalendarButton/CalendarButton';
 import { HoursList } from '../HoursList/HoursList';
 import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
 import { placeHoursHref } from '../links';
-import { NextDates } from '../NextDates/NextDates';
+import { NextDates, placeLabels } from '../NextDates/NextDates';
 import { OpenBadge } from '../OpenBadge/OpenBadge';
 import { useNow } from '../useNow';
 import './OfferHoursPage.css';
@@ -37,7 +37,6 @@ export function OfferHoursPage({ id }: { id: string }) {
 
   const { service, organization, locations, schedules } = result.value;
   const several = locations.length > 1;
-  const placeOf = new Map(locations.map((l) => [l.id, l]));
   return (
     <article class="page hours-page">
       <header class="hours-page__head">
@@ -47,19 +46,7 @@ export function OfferHoursPage({ id }: { id: string }) {
       </header>
 
       <HoursSection id="oh-next" title={t('schedules.nextDates')}>
-        <NextDates
-          schedules={schedules}
-          now={now}
-          count={5}
-          labelOf={
-            several
-              ? (s) => {
-                  const place = placeOf.get(s.location_id ?? '');
-                  return place ? `${place.name}, ${place.quartier}` : null;
-                }
-              : undefined
-          }
-        />
+        <NextDates schedules={schedules} now={now} count={5} labelOf={placeLabels(locations)} />
       </HoursSection>
 
       {schedules.length > 0 && (
