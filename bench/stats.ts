@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 export interface BenchRow {
@@ -48,4 +48,22 @@ export function writeResults(file: string, rows: BenchRow[]): void {
   };
   writeFileSync(`bench/results/${file}`, `${JSON.stringify({ machine, rows }, null, 2)}\n`);
   console.table(rows);
+}
+
+/**
+ * Replaces the rows whose case starts with `prefix` in bench/results/<file>, keeping the
+ * other benchmarks' rows (several benchmarks share one file).
+ */
+export function mergeResults(file: string, prefix: string, mine: BenchRow[]): void {
+  const path = `bench/results/${file}`;
+  let others: BenchRow[] = [];
+  if (existsSync(path)) {
+    try {
+      const old = JSON.parse(readFileSync(path, 'utf8')) as { rows?: BenchRow[] };
+      others = (old.rows ?? []).filter((r) => !r.case.startsWith(prefix));
+    } catch {
+      // A broken file is rewritten with these rows only.
+    }
+  }
+  writeResults(file, [...others, ...mine]);
 }

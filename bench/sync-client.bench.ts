@@ -8,7 +8,6 @@
  * - a delta of 50 changed offers, with the raw put of the same 50 records as baseline.
  * Rows go to bench/results/sync.json next to the server rows (merged, not overwritten).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { build } from 'vite';
@@ -20,7 +19,7 @@ import { upsertRecords } from '../server/records';
 import { seedIfEmpty } from '../server/seed';
 import { syntheticDataset } from '../src/demo';
 import { launchBrowser, tempDir } from '../tests/e2e/support/browser';
-import { type BenchRow, row, writeResults } from './stats';
+import { type BenchRow, mergeResults, row } from './stats';
 
 const N = 5000;
 const INITIAL_RUNS = 5;
@@ -130,17 +129,7 @@ export async function benchSyncClient(): Promise<BenchRow[]> {
 
 /** Replaces this benchmark's rows in bench/results/sync.json, keeping everyone else's. */
 export function mergeClientResults(mine: BenchRow[]): void {
-  const file = 'bench/results/sync.json';
-  let others: BenchRow[] = [];
-  if (existsSync(file)) {
-    try {
-      const old = JSON.parse(readFileSync(file, 'utf8')) as { rows?: BenchRow[] };
-      others = (old.rows ?? []).filter((r) => !r.case.startsWith(PREFIX));
-    } catch {
-      // A broken file is rewritten.
-    }
-  }
-  writeResults('sync.json', [...others, ...mine]);
+  mergeResults('sync.json', PREFIX, mine);
 }
 
 // `tsx bench/sync-client.bench.ts` runs this benchmark alone.

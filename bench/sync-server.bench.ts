@@ -7,7 +7,7 @@
  * initial-sync rows), never overwriting them.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { migrate } from '../server/migrate';
 import { seedIfEmpty } from '../server/seed';
 import { syntheticDataset } from '../src/demo';
 import type { PushResponse } from '../src/sync/protocol';
-import { type BenchRow, percentile, row, writeResults } from './stats';
+import { type BenchRow, mergeResults, percentile, row } from './stats';
 
 const CLIENTS = 50;
 const OFFERS = 2000;
@@ -170,17 +170,7 @@ export async function benchSyncServer(): Promise<ThroughputRow[]> {
   return rows;
 }
 
-/** Replaces this benchmark's rows in bench/results/sync.json and keeps everyone else's. */
+/** Replaces this benchmark's rows in bench/results/sync.json, keeping everyone else's. */
 export function mergeSyncResults(mine: BenchRow[]): void {
-  const file = 'bench/results/sync.json';
-  let others: BenchRow[] = [];
-  if (existsSync(file)) {
-    try {
-      const old = JSON.parse(readFileSync(file, 'utf8')) as { rows?: BenchRow[] };
-      others = (old.rows ?? []).filter((r) => !r.case.startsWith(PREFIX));
-    } catch {
-      // A broken file is rewritten with our rows only.
-    }
-  }
-  writeResults('sync.json', [...others, ...mine]);
+  mergeResults('sync.json', PREFIX, mine);
 }
