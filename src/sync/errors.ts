@@ -53,3 +53,13 @@ export function isAbort(e: unknown, signal?: AbortSignal): boolean {
     signal?.aborted === true || (e instanceof Error && e.name === 'AbortError' && !('inner' in e))
   );
 }
+
+/** The JSON body of a server answer; a body that is not JSON is an `invalid` answer. */
+export async function readJson(res: Response, signal?: AbortSignal): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch (e) {
+    if (isAbort(e, signal)) throw e;
+    throw new SyncError('invalid', { cause: e });
+  }
+}

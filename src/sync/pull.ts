@@ -1,7 +1,7 @@
 import { META_KEYS, type WegweiserDB } from '../db/schema';
 import type { PullResponse } from '../model';
 import { applyPullPage } from './apply';
-import { isAbort, SyncError, toSyncError } from './errors';
+import { isAbort, readJson, SyncError, toSyncError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -53,14 +53,7 @@ async function fetchPage(opts: PullOptions, since: string, limit: number): Promi
     throw new SyncError('network', { cause: e });
   }
   if (!res.ok) throw new SyncError('server', { status: res.status });
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch (e) {
-    if (isAbort(e, opts.signal)) throw e;
-    throw new SyncError('invalid', { cause: e });
-  }
-  return parsePage(json);
+  return parsePage(await readJson(res, opts.signal));
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { TABLE_NAMES, type TableName } from '../model';
-import { isAbort, SyncError, toSyncError } from './errors';
+import { isAbort, readJson, SyncError, toSyncError } from './errors';
 import { type MutationPayload, readPayload } from './outbox';
 import { planBatch, toMutation } from './outboxEdit';
 import { type Row, remarkRow } from './outboxRows';
@@ -232,14 +232,7 @@ export async function pushOutbox(opts: PushOptions): Promise<PushSummary> {
         continue;
       }
       if (!res.ok) throw new SyncError('server', { status: res.status });
-      let json: unknown;
-      try {
-        json = await res.json();
-      } catch (e) {
-        if (isAbort(e, opts.signal)) throw e;
-        throw new SyncError('invalid', { cause: e });
-      }
-      const parsed = PushResponse.safeParse(json);
+      const parsed = PushResponse.safeParse(await readJson(res, opts.signal));
       if (!parsed.success) throw new SyncError('invalid');
       opts.signal?.throwIfAborted();
       const outcome = await applyPushResults(db, batch, parsed.data.results).catch((e: unknown) => {
