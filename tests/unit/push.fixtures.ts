@@ -7,6 +7,7 @@ import {
   validateRecord,
 } from '../../src/sync/protocol';
 import type { FetchLike } from '../../src/sync/pull';
+import { response } from './sync.fixtures';
 
 /**
  * An in-memory sync server for client tests: pull (versions as cursor) and push with the
@@ -180,12 +181,4 @@ export function memoryServer(): MemoryServer {
     },
   };
   return server;
-}
-
-function response(status: number, body: unknown): Response {
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    json: async () => body,
-  } as Response;
 }

@@ -50,7 +50,8 @@ export function fakeServer(initial: Change[] = []): FakeServer {
   };
 }
 
-function response(status: number, body: unknown): Response {
+/** A minimal fetch answer with a JSON body. */
+export function response(status: number, body: unknown): Response {
   return {
     ok: status >= 200 && status < 300,
     status,
