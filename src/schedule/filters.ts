@@ -3,7 +3,7 @@
  * offer's schedules. In URLs: `?offen=jetzt|heute|woche`.
  */
 import type { EngineOptions } from './config';
-import { nextOccurrences, openOccurrenceAt } from './occurrences';
+import { nextOrCurrent } from './next';
 import type { OpenFilter } from './openParam';
 import type { RecurrenceInput } from './rule';
 import { dayOfInstant, wallToInstant } from './tz';
@@ -28,9 +28,8 @@ export function matchesOpenFilter(
   now: Date,
   opts?: EngineOptions,
 ): boolean {
-  if (schedules.length === 0) return false;
-  if (openOccurrenceAt(schedules, now, opts)) return true;
-  if (filter === 'jetzt') return false;
-  const next = nextOccurrences(schedules, now, 1, opts)[0];
-  return next !== undefined && next.start < openFilterEnd(filter, now);
+  const date = nextOrCurrent(schedules, now, opts);
+  if (!date) return false;
+  if (date.kind === 'open-now') return true;
+  return filter !== 'jetzt' && date.start < openFilterEnd(filter, now);
 }

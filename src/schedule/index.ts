@@ -27,6 +27,7 @@ export {
   type HolidayKey,
   holidaysOfYear,
 } from './holidays';
+export { datesFrom, type NextOrCurrent, nextOrCurrent } from './next';
 export {
   type Cancellation,
   type DatedOccurrence,

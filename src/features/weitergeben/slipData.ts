@@ -1,5 +1,5 @@
 import type { ServiceDetail } from '../../db/queries';
-import { describe, nextOccurrences } from '../../schedule';
+import { datesFrom, describe } from '../../schedule';
 import { formatNextDate } from '../angebote/NextDate/formatNextDate';
 import { publicOfferUrl, type SlipData } from './shareText';
 
@@ -20,7 +20,8 @@ export function slipFor(detail: ServiceDetail, origin: string, now: Date): Slip 
   );
   const placeName = new Map(locations.map((l) => [l.id, l.name]));
   const severalPlaces = locations.length > 1;
-  const nextDates = nextOccurrences(schedules, now, 3).map((o) => {
+  // The one running now first: a person handed the slip at 10:20 may still go at once.
+  const nextDates = datesFrom(schedules, now, 3).map((o) => {
     const when = formatNextDate(o.start, o.end, now, false);
     const where =
       severalPlaces && o.schedule.location_id ? placeName.get(o.schedule.location_id) : '';

@@ -1,6 +1,6 @@
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
-import { nextOccurrences, openOccurrenceAt } from '../../../schedule';
+import { nextOrCurrent } from '../../../schedule';
 import { opensSoon, remaining } from '../when';
 import './OpenBadge.css';
 
@@ -13,17 +13,16 @@ interface Props {
 
 /** "jetzt offen · noch 40 Min.", "öffnet in 20 Min." or (optionally) "zurzeit geschlossen". */
 export function OpenBadge({ schedules, now, showClosed = false }: Props) {
-  const open = openOccurrenceAt(schedules, now);
-  if (open) {
+  const date = nextOrCurrent(schedules, now);
+  if (date?.kind === 'open-now') {
     return (
       <p class="open-badge">
         <span class="open-badge__pill open-badge__pill--open">{t('schedules.openNow')}</span>{' '}
-        <span class="open-badge__text">{remaining(open.end, now)}</span>
+        <span class="open-badge__text">{remaining(date.until, now)}</span>
       </p>
     );
   }
-  const next = nextOccurrences(schedules, now, 1)[0];
-  const soon = next ? opensSoon(next.start, now) : null;
+  const soon = date ? opensSoon(date.start, now) : null;
   if (!soon && !showClosed) return null;
   return (
     <p class="open-badge">
