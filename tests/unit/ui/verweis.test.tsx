@@ -4,6 +4,8 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppServices } from '../../../src/app/services';
+import { signedIn } from './editor.fixtures';
 import { contact, location, org, renderApp, service, services, teardown, uid } from './helpers';
 
 beforeEach(() => {
@@ -14,8 +16,7 @@ afterEach(async () => {
   await teardown();
 });
 
-async function seed() {
-  const svc = services();
+async function seed(svc: AppServices = services()) {
   await svc.db.organizations.bulkPut([
     org(1, { name: 'Caritasverband Ruhrstadt' }),
     org(2, { name: 'Diakonie' }),
@@ -191,7 +192,7 @@ describe('offer detail extras', () => {
 
 describe('Weitergeben', () => {
   it('hands over a slip without internal contacts and queues an anonymous referral', async () => {
-    const svc = await seed();
+    const svc = await seed((await signedIn('worker')).svc);
     const share = vi.fn(async () => {});
     Object.defineProperty(navigator, 'share', { value: share, configurable: true });
     renderApp(`/angebote/${uid(100)}/weitergeben`, svc);
@@ -208,6 +209,7 @@ describe('Weitergeben', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Alleinerziehende' }));
     fireEvent.click(screen.getByRole('button', { name: /Teilen/ }));
     await screen.findByText('Geteilt. Weitergabe notiert.');
+    expect(screen.getByRole('group', { name: /Für wen/ })).toBeTruthy();
     expect(share).toHaveBeenCalledWith(
       expect.objectContaining({ url: `${window.location.origin}/angebote/${uid(100)}` }),
     );
@@ -245,15 +247,34 @@ describe('Weitergeben', () => {
       ].sort(),
     );
 
-    // The same channel again in this visit is not a second referral.
+    // The same or another channel in this visit is the same hand-over, not a second one.
     fireEvent.click(screen.getByRole('button', { name: /Teilen/ }));
-    await new Promise((r) => setTimeout(r, 50));
+    fireEvent.click(screen.getByRole('button', { name: 'QR-Code zeigen' }));
+    await screen.findByText('QR-Code zum Scannen. Weitergabe notiert.');
     expect(await svc.db.outbox.count()).toBe(1);
+    expect(await svc.db.referrals.toArray()).toMatchObject([{ channel: 'share' }]);
+    delete (navigator as { share?: unknown }).share;
+  });
+
+  it('a resident shares without any record and without the statistics form', async () => {
+    const svc = await seed();
+    const share = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'share', { value: share, configurable: true });
+    renderApp(`/angebote/${uid(100)}/weitergeben`, svc);
+    await screen.findByRole('heading', { level: 1, name: 'Weitergeben' });
+    expect(screen.queryByRole('group', { name: /Für wen/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Teilen/ }));
+    await screen.findByText('Geteilt.');
+    fireEvent.click(screen.getByRole('button', { name: 'QR-Code zeigen' }));
+    await screen.findByText('QR-Code zum Scannen.');
+    expect(screen.queryByText(/Weitergabe notiert/)).toBeNull();
+    expect(await svc.db.outbox.count()).toBe(0);
+    expect(await svc.db.referrals.count()).toBe(0);
     delete (navigator as { share?: unknown }).share;
   });
 
   it('a cancelled share is not a referral', async () => {
-    const svc = await seed();
+    const svc = await seed((await signedIn('worker')).svc);
     const abort = Object.assign(new Error('cancelled'), { name: 'AbortError' });
     Object.defineProperty(navigator, 'share', {
       value: vi.fn(async () => {

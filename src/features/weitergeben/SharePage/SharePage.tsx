@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { Icon } from '../../../components/Icon/Icon';
@@ -9,12 +9,12 @@ import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { useStore } from '../../../db/useStore';
 import { label, t } from '../../../i18n';
 import { TARGET_GROUPS } from '../../../model';
+import { type ReferralChannel, recordHandOver, recordsReferrals } from '../../../sync/referral';
 import type { AccountState } from '../../../sync/session';
 import { knownQuartiere } from '../../angebote/listQuery';
 import { detailHref } from '../../angebote/params';
 import { QrCode } from '../QrCode/QrCode';
 import { ReferralSlip } from '../ReferralSlip/ReferralSlip';
-import { type ReferralChannel, recordReferral } from '../referral';
 import { shareText, smsHref, smsText } from '../shareText';
 import { type Slip, slipFor } from '../slipData';
 import './SharePage.css';
@@ -39,7 +39,8 @@ interface Props {
 
 /**
  * Weitergeben: hand an offer to a person — share, SMS, a printed A6 slip or a QR code to
- * scan — and note anonymously that a referral happened (one per channel and visit).
+ * scan. For a signed-in caretaker the visit is one anonymous referral, noted with the
+ * first channel used; residents share without any record.
  */
 export function SharePage({ id }: Props) {
   const { db } = useServices();
@@ -83,33 +84,42 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
   const [message, setMessage] = useState<Message>(null);
   const [showQr, setShowQr] = useState(false);
   const [manualCopy, setManualCopy] = useState<string | null>(null);
-  const recorded = useRef(new Set<ReferralChannel>());
+  const caretaker = recordsReferrals(user);
+  // This visit of the page is one hand-over.
+  const [handOverId] = useState(() => crypto.randomUUID());
 
-  const note = async (channel: ReferralChannel) => {
-    if (recorded.current.has(channel)) return true;
+  /** Notes the hand-over; the text to show after `done`, or null if noting failed. */
+  const note = async (channel: ReferralChannel, done: string): Promise<string | null> => {
     try {
-      await recordReferral(
+      const outcome = await recordHandOver(
         db,
-        { serviceId: service.id, targetGroups: groups, quartier: quartier || null, channel },
-        { now: now(), userEmail: user?.email ?? null },
+        { id: handOverId, serviceId: service.id, targetGroups: groups, quartier: quartier || null },
+        channel,
+        { user, now: now() },
       );
-      recorded.current.add(channel);
-      return true;
+      return outcome === 'not-recorded'
+        ? done
+        : [done, t('share.recorded')].filter(Boolean).join(' ');
     } catch {
       setMessage({ kind: 'error', text: t('share.recordFailed') });
-      return false;
+      return null;
     }
+  };
+  const noteAndSay = async (channel: ReferralChannel, done: string) => {
+    const text = await note(channel, done);
+    if (text) setMessage({ kind: 'ok', text });
+    return text !== null;
   };
 
   const copy = async (text: string, done: string) => {
     try {
       await navigator.clipboard.writeText(text);
       setManualCopy(null);
-      if (await note('copy')) setMessage({ kind: 'ok', text: done });
+      await noteAndSay('copy', done);
     } catch {
       // No clipboard (old browser, no permission): select the text for a manual copy.
       setManualCopy(text);
-      if (await note('copy')) setMessage({ kind: 'ok', text: t('share.copyManually') });
+      await noteAndSay('copy', t('share.copyManually'));
     }
   };
 
@@ -118,7 +128,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title: slip.name, text, url: slip.url });
-        if (await note('share')) setMessage({ kind: 'ok', text: t('share.shared') });
+        await noteAndSay('share', t('share.shared'));
       } catch (e) {
         // Cancelled by the person: nothing was handed over.
         if ((e as { name?: string }).name === 'AbortError') return;
@@ -130,16 +140,13 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
   };
 
   const print = async () => {
-    if (await note('print')) {
-      setMessage({ kind: 'ok', text: t('share.printed') });
-      window.print();
-    }
+    if (await noteAndSay('print', t('share.printed'))) window.print();
   };
 
   const toggleQr = async () => {
     const next = !showQr;
     setShowQr(next);
-    if (next && (await note('qr'))) setMessage({ kind: 'ok', text: t('share.qrShown') });
+    if (next) await noteAndSay('qr', t('share.qrShown'));
   };
 
   return (
@@ -153,42 +160,45 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
           {t('share.internalWarning')}
         </p>
       )}
-      <form class="share-page__form" onSubmit={(e) => e.preventDefault()}>
-        <fieldset class="share-page__fieldset">
-          <legend>{t('share.forWhom')}</legend>
-          {groupOptions.map((g) => (
-            <div key={g} class="share-page__option">
-              <input
-                type="checkbox"
-                id={`sg-${g}`}
-                checked={groups.includes(g)}
-                onChange={() =>
-                  setGroups((have) =>
-                    have.includes(g) ? have.filter((x) => x !== g) : [...have, g],
-                  )
-                }
-              />
-              <label for={`sg-${g}`}>{label('targetGroup', g)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div class="share-page__field">
-          <label for="share-quartier">{t('share.quartier')}</label>
-          <select
-            id="share-quartier"
-            value={quartier}
-            onChange={(e) => setQuartier((e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('share.quartierNone')}</option>
-            {[...new Set([...ownQuartiere, ...allQuartiere])].map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
+      {/* Who it is for only matters to the statistics, which only caretakers feed. */}
+      {caretaker && (
+        <form class="share-page__form" onSubmit={(e) => e.preventDefault()}>
+          <fieldset class="share-page__fieldset">
+            <legend>{t('share.forWhom')}</legend>
+            {groupOptions.map((g) => (
+              <div key={g} class="share-page__option">
+                <input
+                  type="checkbox"
+                  id={`sg-${g}`}
+                  checked={groups.includes(g)}
+                  onChange={() =>
+                    setGroups((have) =>
+                      have.includes(g) ? have.filter((x) => x !== g) : [...have, g],
+                    )
+                  }
+                />
+                <label for={`sg-${g}`}>{label('targetGroup', g)}</label>
+              </div>
             ))}
-          </select>
-        </div>
-        <p class="muted share-page__privacy">{t('share.privacy')}</p>
-      </form>
+          </fieldset>
+          <div class="share-page__field">
+            <label for="share-quartier">{t('share.quartier')}</label>
+            <select
+              id="share-quartier"
+              value={quartier}
+              onChange={(e) => setQuartier((e.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('share.quartierNone')}</option>
+              {[...new Set([...ownQuartiere, ...allQuartiere])].map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p class="muted share-page__privacy">{t('share.privacy')}</p>
+        </form>
+      )}
 
       <div class="share-page__actions">
         <button type="button" class="btn" onClick={share}>
@@ -198,7 +208,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
         <a
           class="btn btn--secondary"
           href={smsHref(smsText(slip))}
-          onClick={() => void note('sms')}
+          onClick={() => void noteAndSay('sms', '')}
         >
           <Icon name="mail" />
           {t('share.sms')}
