@@ -9,6 +9,7 @@ import {
   type TableName,
 } from '../model';
 import { getDb } from './db';
+import { isListed } from './derive';
 import { META_KEYS, type StoredService, type WegweiserDB } from './schema';
 
 /*
@@ -20,8 +21,6 @@ import { META_KEYS, type StoredService, type WegweiserDB } from './schema';
 
 const alive = <T extends { deleted?: boolean }>(row: T | undefined | null): row is T =>
   row != null && row.deleted !== true;
-
-const isListed = (s: StoredService) => s.status === 'active' && s.deleted !== true;
 
 function bySortName(a: StoredService, b: StoredService): number {
   const ka = a.sort_name ?? a.name;
@@ -231,6 +230,8 @@ export interface StoredSyncError {
 
 export interface DataStatus {
   counts: Record<TableName | 'outbox', number>;
+  /** Offers in the list (isListed): what the list's "86 Angebote" counts. */
+  listedServices: number;
   cursor: string | null;
   lastSyncAt: string | null;
   lastError: StoredSyncError | null;
@@ -241,6 +242,7 @@ export async function dataStatus(db: WegweiserDB = getDb()): Promise<DataStatus>
   const tables = [...TABLE_NAMES, 'outbox'] as const;
   return db.transaction('r', [...tables.map((t) => db.table(t)), db.meta], async () => {
     const counts = await Promise.all(tables.map((t) => db.table(t).count()));
+    const listedServices = await db.services.where('listed').equals(1).count();
     const meta = await db.meta.bulkGet([
       META_KEYS.cursor,
       META_KEYS.lastSyncAt,
@@ -248,6 +250,7 @@ export async function dataStatus(db: WegweiserDB = getDb()): Promise<DataStatus>
     ]);
     return {
       counts: Object.fromEntries(tables.map((t, i) => [t, counts[i] ?? 0])) as DataStatus['counts'],
+      listedServices,
       cursor: (meta[0]?.value as string | undefined) ?? null,
       lastSyncAt: (meta[1]?.value as string | undefined) ?? null,
       lastError: (meta[2]?.value as StoredSyncError | undefined) ?? null,

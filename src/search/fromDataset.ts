@@ -1,3 +1,4 @@
+import { isListed } from '../db/derive';
 import type { Dataset } from '../demo/types';
 import { buildDoc, type DocMeta, type SearchDoc } from './documents';
 
@@ -15,14 +16,12 @@ export function docsFromDataset(data: Dataset): { doc: SearchDoc; meta: DocMeta 
     list.push(c);
     contactsBy.set(c.service_id, list);
   }
-  return data.services
-    .filter((s) => s.status === 'active' && !s.deleted)
-    .map((service) =>
-      buildDoc({
-        service,
-        organization: orgs.get(service.organization_id) ?? null,
-        locations: service.location_ids.flatMap((id) => locs.get(id) ?? []),
-        contacts: contactsBy.get(service.id) ?? [],
-      }),
-    );
+  return data.services.filter(isListed).map((service) =>
+    buildDoc({
+      service,
+      organization: orgs.get(service.organization_id) ?? null,
+      locations: service.location_ids.flatMap((id) => locs.get(id) ?? []),
+      contacts: contactsBy.get(service.id) ?? [],
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { type ChangedKeys, mergeChanges, subscribeChanges } from '../db/changeFeed';
+import { isListed } from '../db/derive';
 import type { StoredService, WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
 import de from '../i18n/de.json';
@@ -46,7 +47,6 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
   x != null && x.deleted !== true;
-const listed = (s: StoredService) => s.status === 'active' && s.deleted !== true;
 
 /** Reads what the given offers' documents are built from, in one transaction. */
 async function readSources(
@@ -91,7 +91,7 @@ async function readSources(
   const built: { doc: SearchDoc; meta: DocMeta }[] = [];
   const gone: string[] = [];
   data.services.forEach((s, i) => {
-    if (!alive(s) || !listed(s)) {
+    if (!alive(s) || !isListed(s)) {
       if (ids !== 'all') gone.push(ids[i] as string);
       return;
     }

@@ -1,3 +1,4 @@
+import { isListed } from '../../db/derive';
 import type { StoredService, WegweiserDB } from '../../db/schema';
 
 const MAX_CANDIDATES = 400;
@@ -26,7 +27,7 @@ export async function relatedServiceIds(
       .filter((id) => id !== service.id && place.has(id))
       .slice(0, MAX_CANDIDATES);
     const rows = (await db.services.bulkGet(ids)).filter(
-      (s): s is StoredService => !!s && s.status === 'active' && s.deleted !== true,
+      (s): s is StoredService => !!s && isListed(s),
     );
     const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
     return rows

@@ -1,10 +1,10 @@
+import { isListed } from '../../db/derive';
 import type { ScheduleEntry } from '../../db/queries';
-import type { StoredService, WegweiserDB } from '../../db/schema';
+import type { WegweiserDB } from '../../db/schema';
 import type { Location, Schedule } from '../../model';
 
 const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
   x != null && x.deleted !== true;
-const listed = (s: StoredService) => s.status === 'active' && s.deleted !== true;
 
 /** Quartiere that have a location, in German order. */
 export async function listQuartiere(db: WegweiserDB): Promise<string[]> {
@@ -39,7 +39,7 @@ export async function loadPlaceHours(db: WegweiserDB, id: string): Promise<Place
     const entries: ScheduleEntry[] = [];
     for (const schedule of schedules) {
       const service = services.get(schedule.service_id);
-      if (service && listed(service)) entries.push({ schedule, service, location });
+      if (service && isListed(service)) entries.push({ schedule, service, location });
     }
     entries.sort(
       (a, b) =>

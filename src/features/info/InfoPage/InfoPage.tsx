@@ -27,7 +27,6 @@ function useStorage(estimate: () => Promise<StorageUsage | null>, refreshKey: un
 }
 
 const COUNTED = [
-  ['services', 'info.services'],
   ['organizations', 'info.organizations'],
   ['locations', 'info.locations'],
   ['schedules', 'info.schedules'],
@@ -44,6 +43,8 @@ export function InfoPage() {
   const usage = useStorage(storageEstimate, lastSyncAt);
   const syncing = syncState.status === 'syncing';
   const line = syncLine({ ...syncState, lastSyncAt }, now());
+  // The list counts listed offers only; paused and ended ones are stored too.
+  const unlisted = status.value ? status.value.counts.services - status.value.listedServices : 0;
 
   return (
     <div class="page info-page">
@@ -68,6 +69,16 @@ export function InfoPage() {
               )}
             </dd>
           </div>
+          <div>
+            <dt>{t('info.services')}</dt>
+            <dd>{status.value ? formatNumber(status.value.listedServices) : '…'}</dd>
+          </div>
+          {unlisted > 0 && (
+            <div>
+              <dt>{t('info.servicesUnlisted')}</dt>
+              <dd>{formatNumber(unlisted)}</dd>
+            </div>
+          )}
           {COUNTED.map(([table, key]) => (
             <div key={table}>
               <dt>{t(key)}</dt>
