@@ -1,4 +1,5 @@
 import type { ServiceDetail } from '../../db/queries';
+import { reachEmail, reachPhone } from '../../db/reach';
 import { datesFrom, describe } from '../../schedule';
 import { formatNextDate } from '../angebote/NextDate/formatNextDate';
 import { publicOfferUrl, type SlipData } from './shareText';
@@ -15,9 +16,6 @@ export interface Slip extends SlipData {
  */
 export function slipFor(detail: ServiceDetail, origin: string, now: Date): Slip {
   const { service, organization, locations, schedules } = detail;
-  const publicContacts = [...detail.contacts, ...detail.organizationContacts].filter(
-    (c) => c.visibility !== 'internal',
-  );
   const placeName = new Map(locations.map((l) => [l.id, l.name]));
   const severalPlaces = locations.length > 1;
   // The one running now first: a person handed the slip at 10:20 may still go at once.
@@ -33,10 +31,8 @@ export function slipFor(detail: ServiceDetail, origin: string, now: Date): Slip 
     addresses: locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
     nextDates,
     rhythms: [...new Set(schedules.map((s) => describe(s)))],
-    phone:
-      service.phone ?? publicContacts.find((c) => c.phone)?.phone ?? organization?.phone ?? null,
-    email:
-      service.email ?? publicContacts.find((c) => c.email)?.email ?? organization?.email ?? null,
+    phone: reachPhone(detail),
+    email: reachEmail(detail),
     url: publicOfferUrl(origin, service.id),
     internal: service.visibility === 'internal',
   };

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
+import { reachPhone } from '../../../db/reach';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
 import type { LocalMarks } from '../../../sync/outbox';
@@ -15,6 +16,7 @@ import { useFirstSyncPending } from '../../../sync/useFirstSyncPending';
 import { EditBar } from '../../editor/EditBar/EditBar';
 import { SaveToggle } from '../../merkliste/SaveToggle/SaveToggle';
 import { OfferDates } from '../../sprechstunden/OfferDates/OfferDates';
+import { CallButton } from '../CallButton/CallButton';
 import { ContactList } from '../ContactList/ContactList';
 import { FactList } from '../FactList/FactList';
 import { LocationList } from '../LocationList/LocationList';
@@ -56,6 +58,7 @@ function Detail({ detail }: { detail: ServiceDetail }) {
         <EditBar id={service.id} localState={(service as LocalMarks).local_state} />
         <TraitBadges traits={service.traits} label={t('detail.traits')} />
         <NextDate schedules={schedules} />
+        <CallButton phone={reachPhone(detail)} />
         {service.assured_date && (
           <p class="service-detail__assured muted">
             {t('detail.assured', { date: formatIsoDate(service.assured_date) })}
