@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { berlinWeekdayDate } from '../../../components/berlinTime';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { type Cancellation, upcomingWithCancellations } from '../../../schedule';
@@ -12,6 +13,8 @@ interface Props<S extends Schedule> {
   count?: number;
   /** Extra line per date, e.g. the place or the offer. */
   labelOf?: (schedule: S) => ComponentChildren;
+  /** "heute", "jetzt offen" (screens); false for paper that hangs for weeks. */
+  relative?: boolean;
 }
 
 /**
@@ -39,14 +42,21 @@ export function cancelledText(c: Cancellation): string {
  * The next dates, in order; a cancelled date is struck through and says "fällt aus", so a
  * resident does not stand in front of a closed door on 24.12.
  */
-export function NextDates<S extends Schedule>({ schedules, now, count = 3, labelOf }: Props<S>) {
+export function NextDates<S extends Schedule>({
+  schedules,
+  now,
+  count = 3,
+  labelOf,
+  relative = true,
+}: Props<S>) {
   const dates = upcomingWithCancellations(schedules, now, count);
   if (dates.length === 0) return <p class="muted">{t('schedules.noDates')}</p>;
   return (
     <ol class="next-dates">
       {dates.map((o) => {
-        const when = `${dayLabel(o.start, now)}, ${timeRange(o.start, o.end)}`;
-        const running = !o.cancelled && o.start <= now;
+        const day = relative ? dayLabel(o.start, now) : berlinWeekdayDate(o.start);
+        const when = `${day}, ${timeRange(o.start, o.end)}`;
+        const running = relative && !o.cancelled && o.start <= now;
         return (
           <li
             key={`${o.schedule.id}-${o.start.getTime()}`}

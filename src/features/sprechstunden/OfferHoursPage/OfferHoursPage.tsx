@@ -7,9 +7,10 @@ import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { detailHref } from '../../angebote/params';
 import { CalendarButton } from '../CalendarButton/CalendarButton';
+import { DoorNotice } from '../DoorNotice/DoorNotice';
 import { HoursList } from '../HoursList/HoursList';
 import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
-import { placeHoursHref } from '../links';
+import { offerHoursHref, placeHoursHref } from '../links';
 import { NextDates, placeLabels } from '../NextDates/NextDates';
 import { OpenBadge } from '../OpenBadge/OpenBadge';
 import { useNow } from '../useNow';
@@ -74,6 +75,37 @@ export function OfferHoursPage({ id }: { id: string }) {
           </ul>
         </HoursSection>
       )}
+
+      <DoorNotice
+        path={offerHoursHref(service.id)}
+        title={service.name}
+        lines={[
+          ...(organization ? [organization.name] : []),
+          ...locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
+        ]}
+        now={now}
+      >
+        <section>
+          <h3>{t('notice.nextDates')}</h3>
+          <NextDates
+            schedules={schedules}
+            now={now}
+            count={6}
+            labelOf={placeLabels(locations)}
+            relative={false}
+          />
+        </section>
+        {schedules.length > 0 && (
+          <section>
+            <h3>{t('notice.hours')}</h3>
+            <HoursList
+              schedules={schedules}
+              now={now}
+              locations={several ? locations : undefined}
+            />
+          </section>
+        )}
+      </DoorNotice>
 
       <p class="hours-page__links">
         <a href={detailHref(service.id)}>{t('schedules.allInfo')}</a>

@@ -3,9 +3,10 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
+import { DoorNotice } from '../DoorNotice/DoorNotice';
 import { HoursList } from '../HoursList/HoursList';
 import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
-import { offerHoursHref } from '../links';
+import { offerHoursHref, placeHoursHref } from '../links';
 import { NextDates } from '../NextDates/NextDates';
 import { HoursSection } from '../OfferHoursPage/OfferHoursPage';
 import { OpenBadge } from '../OpenBadge/OpenBadge';
@@ -84,6 +85,40 @@ export function PlaceHoursPage({ id }: { id: string }) {
           <p class="pre-line">{location.accessibility}</p>
         </HoursSection>
       )}
+
+      <DoorNotice
+        path={placeHoursHref(location.id)}
+        title={location.name}
+        lines={[
+          `${location.address_1}, ${location.postal_code} ${location.city}`,
+          `${t('detail.quartier')}: ${location.quartier}`,
+        ]}
+        now={now}
+      >
+        <section>
+          <h3>{t('notice.nextDates')}</h3>
+          <NextDates
+            schedules={schedules}
+            now={now}
+            count={6}
+            labelOf={(s) => nameOf.get(s.service_id) ?? ''}
+            relative={false}
+          />
+        </section>
+        {byService.size > 0 && (
+          <section>
+            <h3>{t('notice.hours')}</h3>
+            <ul class="hours-page__offers">
+              {[...byService].map(([serviceId, group]) => (
+                <li key={serviceId}>
+                  <h4 class="hours-page__offer-name">{group.name}</h4>
+                  <HoursList schedules={group.schedules} now={now} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </DoorNotice>
 
       <p class="hours-page__links">
         <a href="/sprechstunden">{t('schedules.allHours')}</a>

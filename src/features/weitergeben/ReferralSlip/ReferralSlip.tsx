@@ -1,5 +1,5 @@
+import { QrCode } from '../../../components/QrCode/QrCode';
 import { t } from '../../../i18n';
-import { QrCode } from '../QrCode/QrCode';
 import type { Slip } from '../slipData';
 import './ReferralSlip.css';
 

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { Icon } from '../../../components/Icon/Icon';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { QrCode } from '../../../components/QrCode/QrCode';
+import { usePrintPageSize } from '../../../components/usePrintPageSize';
 import { getServiceDetail } from '../../../db/queries';
 import { createStore } from '../../../db/store';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
@@ -13,23 +15,12 @@ import { type ReferralChannel, recordHandOver, recordsReferrals } from '../../..
 import type { AccountState } from '../../../sync/session';
 import { knownQuartiere } from '../../angebote/listQuery';
 import { detailHref } from '../../angebote/params';
-import { QrCode } from '../QrCode/QrCode';
 import { ReferralSlip } from '../ReferralSlip/ReferralSlip';
 import { shareText, smsHref, smsText } from '../shareText';
 import { type Slip, slipFor } from '../slipData';
 import './SharePage.css';
 
 const anonymous = createStore<AccountState>({ status: 'anonymous', user: null });
-
-/** A6 paper while this screen is open; removed again when leaving it. */
-function usePrintPageSize(css: string): void {
-  useEffect(() => {
-    const style = document.createElement('style');
-    style.textContent = css;
-    document.head.appendChild(style);
-    return () => style.remove();
-  }, [css]);
-}
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
