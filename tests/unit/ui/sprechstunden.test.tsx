@@ -170,8 +170,13 @@ describe('Sprechstunden (resident view)', () => {
 
   it('opens a place by its deep link with every offer held there', async () => {
     renderApp(`/sprechstunden/ort/${uid(10)}`, await seed());
-    await screen.findByRole('heading', { level: 1, name: 'Stadtteilzentrum Heckinghausen' });
-    expect(screen.getByText(/Heckinghauser Straße 12, 42289 Ruhrstadt/)).toBeTruthy();
+    const h1 = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Stadtteilzentrum Heckinghausen',
+    });
+    // The page head (the print-only door notice repeats the address).
+    const head = h1.closest('header') as HTMLElement;
+    expect(within(head).getByText(/Heckinghauser Straße 12, 42289 Ruhrstadt/)).toBeTruthy();
     const next = region(/Nächste Termine an diesem Ort/);
     expect(within(next).getAllByRole('link', { name: 'Jobcenter vor Ort' }).length).toBeGreaterThan(
       0,
