@@ -230,7 +230,7 @@ export interface StoredSyncError {
 
 export interface DataStatus {
   counts: Record<TableName | 'outbox', number>;
-  /** Offers in the list (isListed): what the list's "86 Angebote" counts. */
+  /** Offers in the list (isListed): what the list's "… Angebote" counts without filters. */
   listedServices: number;
   cursor: string | null;
   lastSyncAt: string | null;

@@ -1,11 +1,11 @@
-import type { Contact } from '../model';
-import type { ServiceDetail } from './queries';
-
 /**
  * How a person reaches an offer, for the call button and the referral slip: the offer's
  * own phone or mail, else the first public contact's (the offer's, then the provider's),
  * else the provider's. Internal contacts (a worker's direct line) are never handed on.
  */
+import type { Contact } from '../model';
+import type { ServiceDetail } from './queries';
+
 function publicContacts(detail: ServiceDetail): Contact[] {
   return [...detail.contacts, ...detail.organizationContacts].filter(
     (c) => c.visibility !== 'internal',

@@ -1,6 +1,6 @@
 import { type ChangedKeys, mergeChanges, subscribeChanges } from '../db/changeFeed';
 import { isListed } from '../db/derive';
-import type { StoredService, WegweiserDB } from '../db/schema';
+import type { WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
 import de from '../i18n/de.json';
 import type { Contact, Location, Organization } from '../model';

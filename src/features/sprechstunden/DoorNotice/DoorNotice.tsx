@@ -4,17 +4,23 @@ import { formatIsoDate } from '../../../components/format';
 import { QrCode } from '../../../components/QrCode/QrCode';
 import { usePrintPageSize } from '../../../components/usePrintPageSize';
 import { t } from '../../../i18n';
+import type { Schedule } from '../../../model';
+import { NextDates } from '../NextDates/NextDates';
 import './DoorNotice.css';
 
-interface Props {
+interface Props<S extends Schedule> {
   /** The page's own path ("/sprechstunden/ort/…"); the QR code leads back to it. */
   path: string;
   title: string;
   /** Provider, address: one line each. */
   lines: string[];
   now: Date;
-  /** Large next dates, the rules in words, the exceptions. */
-  children: ComponentChildren;
+  /** The next dates, large, with their place or offer. */
+  schedules: readonly S[];
+  dates: number;
+  labelOf?: (schedule: S) => ComponentChildren;
+  /** The rules in words with their exceptions; absent when there are none. */
+  hours?: ComponentChildren;
 }
 
 /** The absolute address of a page on this server, for paper. */
@@ -27,7 +33,16 @@ function absoluteUrl(path: string): string {
  * (print media) only the notice itself, which dates its own print ("Stand") and leads
  * back to the page for changes.
  */
-export function DoorNotice({ path, title, lines, now, children }: Props) {
+export function DoorNotice<S extends Schedule>({
+  path,
+  title,
+  lines,
+  now,
+  schedules,
+  dates,
+  labelOf,
+  hours,
+}: Props<S>) {
   usePrintPageSize('@page { size: A4 portrait; margin: 15mm; }');
   const url = absoluteUrl(path);
   return (
@@ -49,7 +64,24 @@ export function DoorNotice({ path, title, lines, now, children }: Props) {
             <p key={l}>{l}</p>
           ))}
         </header>
-        <div class="door-notice__body">{children}</div>
+        <div class="door-notice__body">
+          <section>
+            <h3>{t('notice.nextDates')}</h3>
+            <NextDates
+              schedules={schedules}
+              now={now}
+              count={dates}
+              labelOf={labelOf}
+              relative={false}
+            />
+          </section>
+          {hours && (
+            <section>
+              <h3>{t('notice.hours')}</h3>
+              {hours}
+            </section>
+          )}
+        </div>
         <footer class="door-notice__foot">
           <div class="door-notice__qr">
             <QrCode value={url} label={t('notice.qrLabel')} />

@@ -84,28 +84,19 @@ export function OfferHoursPage({ id }: { id: string }) {
           ...locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
         ]}
         now={now}
-      >
-        <section>
-          <h3>{t('notice.nextDates')}</h3>
-          <NextDates
-            schedules={schedules}
-            now={now}
-            count={6}
-            labelOf={placeLabels(locations)}
-            relative={false}
-          />
-        </section>
-        {schedules.length > 0 && (
-          <section>
-            <h3>{t('notice.hours')}</h3>
+        schedules={schedules}
+        dates={6}
+        labelOf={placeLabels(locations)}
+        hours={
+          schedules.length > 0 && (
             <HoursList
               schedules={schedules}
               now={now}
               locations={several ? locations : undefined}
             />
-          </section>
-        )}
-      </DoorNotice>
+          )
+        }
+      />
 
       <p class="hours-page__links">
         <a href={detailHref(service.id)}>{t('schedules.allInfo')}</a>

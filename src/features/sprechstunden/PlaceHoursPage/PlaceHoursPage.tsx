@@ -94,20 +94,11 @@ export function PlaceHoursPage({ id }: { id: string }) {
           `${t('detail.quartier')}: ${location.quartier}`,
         ]}
         now={now}
-      >
-        <section>
-          <h3>{t('notice.nextDates')}</h3>
-          <NextDates
-            schedules={schedules}
-            now={now}
-            count={6}
-            labelOf={(s) => nameOf.get(s.service_id) ?? ''}
-            relative={false}
-          />
-        </section>
-        {byService.size > 0 && (
-          <section>
-            <h3>{t('notice.hours')}</h3>
+        schedules={schedules}
+        dates={6}
+        labelOf={(s) => nameOf.get(s.service_id) ?? ''}
+        hours={
+          byService.size > 0 && (
             <ul class="hours-page__offers">
               {[...byService].map(([serviceId, group]) => (
                 <li key={serviceId}>
@@ -116,9 +107,9 @@ export function PlaceHoursPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-          </section>
-        )}
-      </DoorNotice>
+          )
+        }
+      />
 
       <p class="hours-page__links">
         <a href="/sprechstunden">{t('schedules.allHours')}</a>

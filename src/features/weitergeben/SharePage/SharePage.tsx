@@ -79,38 +79,35 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
   // This visit of the page is one hand-over.
   const [handOverId] = useState(() => crypto.randomUUID());
 
-  /** Notes the hand-over; the text to show after `done`, or null if noting failed. */
-  const note = async (channel: ReferralChannel, done: string): Promise<string | null> => {
+  /** Notes the hand-over and says `done` (and that it was noted); false if noting failed. */
+  const note = async (channel: ReferralChannel, done: string): Promise<boolean> => {
+    let outcome: Awaited<ReturnType<typeof recordHandOver>>;
     try {
-      const outcome = await recordHandOver(
+      outcome = await recordHandOver(
         db,
         { id: handOverId, serviceId: service.id, targetGroups: groups, quartier: quartier || null },
         channel,
         { user, now: now() },
       );
-      return outcome === 'not-recorded'
-        ? done
-        : [done, t('share.recorded')].filter(Boolean).join(' ');
     } catch {
       setMessage({ kind: 'error', text: t('share.recordFailed') });
-      return null;
+      return false;
     }
-  };
-  const noteAndSay = async (channel: ReferralChannel, done: string) => {
-    const text = await note(channel, done);
+    const said = outcome === 'not-recorded' ? [done] : [done, t('share.recorded')];
+    const text = said.filter(Boolean).join(' ');
     if (text) setMessage({ kind: 'ok', text });
-    return text !== null;
+    return true;
   };
 
   const copy = async (text: string, done: string) => {
     try {
       await navigator.clipboard.writeText(text);
       setManualCopy(null);
-      await noteAndSay('copy', done);
+      await note('copy', done);
     } catch {
       // No clipboard (old browser, no permission): select the text for a manual copy.
       setManualCopy(text);
-      await noteAndSay('copy', t('share.copyManually'));
+      await note('copy', t('share.copyManually'));
     }
   };
 
@@ -119,7 +116,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title: slip.name, text, url: slip.url });
-        await noteAndSay('share', t('share.shared'));
+        await note('share', t('share.shared'));
       } catch (e) {
         // Cancelled by the person: nothing was handed over.
         if ((e as { name?: string }).name === 'AbortError') return;
@@ -131,13 +128,13 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
   };
 
   const print = async () => {
-    if (await noteAndSay('print', t('share.printed'))) window.print();
+    if (await note('print', t('share.printed'))) window.print();
   };
 
   const toggleQr = async () => {
     const next = !showQr;
     setShowQr(next);
-    if (next) await noteAndSay('qr', t('share.qrShown'));
+    if (next) await note('qr', t('share.qrShown'));
   };
 
   return (
@@ -199,7 +196,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
         <a
           class="btn btn--secondary"
           href={smsHref(smsText(slip))}
-          onClick={() => void noteAndSay('sms', '')}
+          onClick={() => void note('sms', '')}
         >
           <Icon name="mail" />
           {t('share.sms')}
