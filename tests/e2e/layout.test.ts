@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('layout at 360 px', () => {
     const id = publicServices[0]?.id as string;
     await page.goto(`${suite.server.url}/angebote/${id}/weitergeben`);
     await page.getByRole('button', { name: 'QR-Code zeigen' }).click();
-    const qr = page.getByRole('img', { name: /QR-Code/ });
+    const qr = page.locator('.share-page__qr svg');
     await qr.waitFor();
     await expect
       .poll(() =>
