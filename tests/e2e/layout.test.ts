@@ -144,10 +144,12 @@ describe.skipIf(!hasChromium)('layout at 360 px', () => {
     await page.locator('main .service-item').first().waitFor();
     // Far down: past the first increment of cards.
     const cards = page.locator('main .service-item');
-    await expect.poll(async () => {
-      await page.mouse.wheel(0, 3000);
-      return cards.count();
-    }).toBeGreaterThan(60);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 3000);
+        return cards.count();
+      })
+      .toBeGreaterThan(60);
     const target = cards.nth(60).locator('a.service-item__link');
     await target.scrollIntoViewIfNeeded();
     const href = (await target.getAttribute('href')) as string;

@@ -45,7 +45,13 @@ export function MainNav({ pathname }: { pathname: string }) {
       <ul class="main-nav__list">
         {items(canEdit(user?.role)).map((item) => (
           <li key={item.href}>
-            <a class="main-nav__link" href={item.href} aria-current={currentFor(item, pathname)}>
+            <a
+              class="main-nav__link"
+              href={item.href}
+              aria-current={currentFor(item, pathname)}
+              // The soft hyphen that breaks a long label stays out of the spoken name.
+              aria-label={item.label.replace(/\u00ad/g, '')}
+            >
               <Icon name={item.icon} />
               <span>{item.label}</span>
             </a>

@@ -48,14 +48,15 @@ export function SavedPage() {
   const [message, setMessage] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
-  const removedAt = useRef<number | null>(null);
+  const removed = useRef<{ id: string; at: number } | null>(null);
   const data = result.value;
 
   // The removed card's button is gone: focus goes to the next card's, or to the heading.
   useEffect(() => {
-    const at = removedAt.current;
-    if (at === null) return;
-    removedAt.current = null;
+    const r = removed.current;
+    if (!r || !data || data.rows.some((row) => row.service.id === r.id)) return;
+    removed.current = null;
+    const at = r.at;
     const buttons = list.current?.querySelectorAll<HTMLElement>('.saved-list__remove') ?? [];
     const next = buttons[Math.min(at, buttons.length - 1)];
     (next ?? document.querySelector<HTMLElement>('main h1'))?.focus();
@@ -70,7 +71,7 @@ export function SavedPage() {
   }
 
   const remove = async (row: ListRow, index: number) => {
-    removedAt.current = index;
+    removed.current = { id: row.service.id, at: index };
     await setSaved(db, row.service.id, false);
     setMessage(t('savedList.removed', { name: row.service.name }));
   };
