@@ -156,7 +156,7 @@ function guarded(go: () => void): void {
 }
 
 let popstateBound = false;
-/** The app URL shown before the last Back/Forward, to stay there when a guard holds it. */
+/** The URL of the page on screen: where to return when a guard holds a Back/Forward. */
 let shownHref = '';
 function bindPopstate(): void {
   if (popstateBound) return;
@@ -211,11 +211,8 @@ export function navigate(href: string, opts: NavigateOptions = {}): void {
     return;
   }
   // A replace stays on the page (a typed query, a saved new record): nothing to guard.
-  if (opts.replace) {
-    go(target, opts);
-    return;
-  }
-  guarded(() => go(target, opts));
+  if (opts.replace) go(target, opts);
+  else guarded(() => go(target, opts));
 }
 
 function go(target: string, opts: NavigateOptions): void {

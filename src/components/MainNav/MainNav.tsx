@@ -45,13 +45,7 @@ export function MainNav({ pathname }: { pathname: string }) {
       <ul class="main-nav__list">
         {items(canEdit(user?.role)).map((item) => (
           <li key={item.href}>
-            <a
-              class="main-nav__link"
-              href={item.href}
-              aria-current={currentFor(item, pathname)}
-              // The soft hyphen that breaks a long label stays out of the spoken name.
-              aria-label={item.label.replace(/\u00ad/g, '')}
-            >
+            <a class="main-nav__link" href={item.href} aria-current={currentFor(item, pathname)}>
               <Icon name={item.icon} />
               <span>{item.label}</span>
             </a>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { setNavigationGuard } from '../../app/router';
 
 export interface LeaveGuard {
@@ -14,13 +14,17 @@ export interface LeaveGuard {
  */
 export function useLeaveGuard(dirty: boolean): LeaveGuard {
   const [proceed, setProceed] = useState<(() => void) | null>(null);
+  // Once discarded, leaving the site (an external link) must not ask a second time.
+  const discarded = useRef(false);
   useEffect(() => {
     if (!dirty) return;
+    discarded.current = false;
     const release = setNavigationGuard((go) => {
       setProceed(() => go);
       return true;
     });
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (discarded.current) return;
       e.preventDefault();
       // Older browsers show the warning only with a returnValue.
       e.returnValue = '';
@@ -35,6 +39,7 @@ export function useLeaveGuard(dirty: boolean): LeaveGuard {
     asking: proceed !== null,
     keep: () => setProceed(null),
     discard: () => {
+      discarded.current = true;
       setProceed(null);
       proceed?.();
     },
