@@ -3,6 +3,7 @@ import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { dbStatus, getDb, openDb } from './db/db';
 import { requestPersistentStorage, storageEstimate } from './db/storage';
+import { listenForInstallOffer } from './pwa/install';
 import { registerServiceWorker } from './pwa/lifecycle';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { startSync } from './sync';
@@ -37,3 +38,4 @@ if (root) {
 }
 
 registerServiceWorker();
+listenForInstallOffer();

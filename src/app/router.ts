@@ -86,11 +86,93 @@ function notify(): void {
   for (const l of listeners) l(loc);
 }
 
+/**
+ * What a history entry remembers about its page when it is left: the scroll position, the
+ * link that was followed, and how many list items were shown (a list renders in
+ * increments, so it must show as many again before the position can be restored).
+ */
+export interface Place {
+  scrollY?: number;
+  /** `href` of the focused link when the page was left. */
+  focusHref?: string;
+  shown?: number;
+}
+
+const PLACE_KEY = 'qwPlace';
+
+function placeOf(state: unknown): Place | undefined {
+  const place = (state as Record<string, unknown> | null)?.[PLACE_KEY];
+  return place && typeof place === 'object' ? (place as Place) : undefined;
+}
+
+/** Adds to the current entry's place, keeping whatever else the entry holds. */
+export function rememberPlace(patch: Place): void {
+  const state = (window.history.state as Record<string, unknown> | null) ?? {};
+  const place = { ...placeOf(state), ...patch };
+  window.history.replaceState({ ...state, [PLACE_KEY]: place }, '');
+}
+
+/** The place of the entry Back/Forward just returned to; for one page, read once. */
+let returned: { href: string; place: Place } | null = null;
+const here = () => window.location.pathname + window.location.search;
+
+/**
+ * Called by a page that can restore its place, when it mounts: the place it had, if the
+ * user came back to it with Back/Forward; null on a new visit.
+ */
+export function takeReturnedPlace(): Place | null {
+  const r = returned;
+  returned = null;
+  return r && r.href === here() ? r.place : null;
+}
+
+/**
+ * At most one guard (an editor form with unsaved changes). It gets the navigation as a
+ * function and returns true when it holds it back, e.g. to ask first; it may call
+ * `proceed` later, which then passes without asking again.
+ */
+export type NavigationGuard = (proceed: () => void) => boolean;
+let guard: NavigationGuard | null = null;
+
+export function setNavigationGuard(g: NavigationGuard | null): () => void {
+  guard = g;
+  return () => {
+    if (guard === g) guard = null;
+  };
+}
+
+/** Runs `go` now, or when the guard lets it pass. */
+function guarded(go: () => void): void {
+  const g = guard;
+  if (!g) {
+    go();
+    return;
+  }
+  const proceed = () => {
+    if (guard === g) guard = null;
+    go();
+  };
+  if (!g(proceed)) proceed();
+}
+
 let popstateBound = false;
+/** The URL of the page on screen: where to return when a guard holds a Back/Forward. */
+let shownHref = '';
 function bindPopstate(): void {
   if (popstateBound) return;
   popstateBound = true;
-  window.addEventListener('popstate', () => {
+  shownHref = window.location.href;
+  window.addEventListener('popstate', (event) => {
+    if (guard) {
+      // The browser has already moved; show the page being left again, then ask.
+      // Discarding then goes where Back/Forward was heading (the entry before this one).
+      window.history.pushState(null, '', shownHref);
+      guarded(() => window.history.back());
+      return;
+    }
+    shownHref = window.location.href;
+    const place = placeOf(event.state);
+    returned = place ? { href: here(), place } : null;
     focusPending = true;
     notify();
   });
@@ -117,19 +199,34 @@ export interface NavigateOptions {
 export function navigate(href: string, opts: NavigateOptions = {}): void {
   const url = new URL(href, window.location.href);
   if (url.origin !== window.location.origin) {
-    window.location.assign(url.href);
+    guarded(() => window.location.assign(url.href));
     return;
   }
   const target = url.pathname + url.search + url.hash;
-  const here = window.location.pathname + window.location.search + window.location.hash;
-  if (target === here && !opts.replace) {
+  const current = window.location.pathname + window.location.search + window.location.hash;
+  if (target === current && !opts.replace) {
     // Clicking the link of the page you are on: still move focus, as a page load would.
     focusPending = !opts.keepFocus;
     notify();
     return;
   }
+  // A replace stays on the page (a typed query, a saved new record): nothing to guard.
+  if (opts.replace) go(target, opts);
+  else guarded(() => go(target, opts));
+}
+
+function go(target: string, opts: NavigateOptions): void {
+  returned = null;
   if (opts.replace) window.history.replaceState(null, '', target);
-  else window.history.pushState(null, '', target);
+  else {
+    const link = document.activeElement?.closest?.('a[href]');
+    rememberPlace({
+      scrollY: window.scrollY,
+      focusHref: link?.getAttribute('href') ?? undefined,
+    });
+    window.history.pushState(null, '', target);
+  }
+  shownHref = window.location.href;
   focusPending = !opts.keepFocus;
   if (!opts.replace && !opts.keepFocus) window.scrollTo?.(0, 0);
   notify();

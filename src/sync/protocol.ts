@@ -29,22 +29,15 @@
 import { de } from 'zod/locales';
 import * as z from 'zod/mini';
 import { isTableName, TABLE_SCHEMAS, type TableName } from '../model';
+import { hasRole, ROLES } from './roles';
 
 // ---------------------------------------------------------------------------------------
 // Accounts
 // ---------------------------------------------------------------------------------------
 
-/** admin ⊇ coordinator ⊇ worker. Residents have no account (and no role). */
-export const ROLES = ['admin', 'coordinator', 'worker'] as const;
+export { hasRole, ROLES } from './roles';
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-const RANK: Record<Role, number> = { worker: 1, coordinator: 2, admin: 3 };
-
-/** True when `role` has at least the rights of `atLeast`. */
-export function hasRole(role: Role | null | undefined, atLeast: Role): boolean {
-  return role != null && RANK[role] >= RANK[atLeast];
-}
 
 /**
  * NUL and unpaired UTF-16 surrogates survive JSON.parse but PostgreSQL text/jsonb refuses

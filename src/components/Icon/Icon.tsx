@@ -21,6 +21,8 @@ const PATHS = {
   offline:
     'M2 2l20 20M8.5 16.5a5 5 0 0 1 7 0M5 12.9a10 10 0 0 1 4.2-2.4M19 12.9a10 10 0 0 0-2-1.4M12 20h.01M1.5 8.8a15 15 0 0 1 4.7-2.9M22.5 8.8A15 15 0 0 0 10.7 5.1',
   warning: 'M12 3 2 20h20zM12 10v4M12 17h.01',
+  star: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

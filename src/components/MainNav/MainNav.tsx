@@ -1,4 +1,7 @@
+import { useServices } from '../../app/services';
 import { t } from '../../i18n';
+import { canEdit } from '../../sync/roles';
+import { useAccount } from '../../sync/useAccount';
 import { Icon, type IconName } from '../Icon/Icon';
 import './MainNav.css';
 
@@ -10,13 +13,18 @@ interface NavItem {
   section?: boolean;
 }
 
-function items(): NavItem[] {
-  return [
+function items(editor: boolean): NavItem[] {
+  const list: NavItem[] = [
     { href: '/', label: t('nav.start'), icon: 'home' },
     { href: '/angebote', label: t('nav.list'), icon: 'list', section: true },
     { href: '/sprechstunden', label: t('nav.schedules'), icon: 'clock', section: true },
+    { href: '/merkliste', label: t('navMore.saved'), icon: 'star' },
     { href: '/info', label: t('nav.info'), icon: 'info' },
   ];
+  if (editor) {
+    list.push({ href: '/bearbeiten', label: t('navMore.editor'), icon: 'edit', section: true });
+  }
+  return list;
 }
 
 /**
@@ -30,10 +38,12 @@ export function currentFor(item: NavItem, pathname: string): 'page' | 'true' | u
 }
 
 export function MainNav({ pathname }: { pathname: string }) {
+  const { account } = useServices();
+  const { user } = useAccount(account);
   return (
     <nav class="main-nav" aria-label={t('nav.label')}>
       <ul class="main-nav__list">
-        {items().map((item) => (
+        {items(canEdit(user?.role)).map((item) => (
           <li key={item.href}>
             <a class="main-nav__link" href={item.href} aria-current={currentFor(item, pathname)}>
               <Icon name={item.icon} />

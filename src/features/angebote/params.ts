@@ -24,7 +24,8 @@ export const PARAM_NAMES: Record<ListParamKey, string> = {
   traits: 'merkmal',
 };
 
-const MAX_LEN = 200;
+/** Longest query or filter value taken from a URL or typed into the search field. */
+export const MAX_LEN = 200;
 const MAX_VALUES = 30;
 
 export function parseListParams(search: string): ListParams {

@@ -6,7 +6,7 @@ import type { TableName } from '../../model';
 import { type LocalMarks, readPayload } from '../../sync/outbox';
 import { type EditContext, type EditResult, queueUpsert } from '../../sync/outboxDb';
 import { recordEntries } from '../../sync/outboxRead';
-import type { FieldError } from '../../sync/protocol';
+import { type FieldError, sameValue } from '../../sync/protocol';
 
 export type Values = Record<string, unknown> & { id: string };
 
@@ -44,6 +44,8 @@ export interface Draft {
   row: (Values & LocalMarks) | undefined;
   values: Values;
   set(field: string, value: unknown): void;
+  /** Changed since it was read or last saved (cleared fields count as unchanged). */
+  dirty: boolean;
   /** Inline errors: from the last save attempt, else from the server's rejection. */
   errors: Record<string, string>;
   entries: OutboxEntry[];
@@ -71,13 +73,24 @@ export function useDraft(
   );
   const entries = useLiveQuery(() => recordEntries(db, table, id), [db, table, id], []);
   const [values, setValues] = useState<Values | null>(null);
+  /** What "unchanged" means: the values as read, or as last saved. */
+  const [baseline, setBaseline] = useState<Values | null>(null);
   const [errors, setErrors] = useState<Record<string, string> | null>(null);
 
   const loaded = !stored.loading;
   useEffect(() => {
     if (!loaded || values) return;
-    setValues(stored.value ? { ...stored.value } : create(id));
+    const first = stored.value ? { ...stored.value } : create(id);
+    setValues(first);
+    setBaseline(first);
   }, [loaded, values, stored.value, id]);
+  const dirty = useMemo(
+    () =>
+      values !== null &&
+      baseline !== null &&
+      !sameValue(normalize(values, nullable), normalize(baseline, nullable)),
+    [values, baseline],
+  );
 
   const rejected = entries.find((e) => readPayload(e).state === 'rejected');
   const serverErrors = rejected ? errorsByField(readPayload(rejected).errors ?? []) : {};
@@ -91,13 +104,17 @@ export function useDraft(
     set(field, value) {
       setValues((v) => ({ ...(v ?? { id }), [field]: value }));
     },
+    dirty,
     errors: errors ?? serverErrors,
     entries,
     async save(extra = {}) {
       const next = normalize({ ...(values ?? { id }), ...extra, id }, nullable);
       const result = await queueUpsert(ctx, table, next);
       setErrors(result.ok ? null : errorsByField(result.errors));
-      if (result.ok) setValues(next);
+      if (result.ok) {
+        setValues(next);
+        setBaseline(next);
+      }
       return result;
     },
   };

@@ -53,9 +53,10 @@ export function FilterChips({ params }: { params: ListParams }) {
             <a
               class="filter-chips__chip"
               href={href}
+              title={text}
               aria-label={t('list.removeFilter', { label: text })}
             >
-              <span>{text}</span>
+              <span class="filter-chips__text">{text}</span>
               <Icon name="close" size={18} />
             </a>
           </li>

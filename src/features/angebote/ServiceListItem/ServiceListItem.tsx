@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { t } from '../../../i18n';
 import { excerpt, type HighlightTerms, hasMark, highlight } from '../../../search/highlight';
@@ -11,12 +12,14 @@ interface Props {
   row: ListRow;
   /** What the query matched; absent without a query. */
   match?: HighlightTerms;
+  /** Actions of the screen that lists the card (e.g. "Entfernen" on the Merkliste). */
+  children?: ComponentChildren;
 }
 
 const NONE: HighlightTerms = { needles: [], terms: [] };
 
 /** One result: the name is the link; the whole card is its touch target. */
-export function ServiceListItem({ row, match = NONE }: Props) {
+export function ServiceListItem({ row, match = NONE, children }: Props) {
   const { service, provider, quartiere, schedules } = row;
   const status =
     service.status === 'paused'
@@ -52,6 +55,7 @@ export function ServiceListItem({ row, match = NONE }: Props) {
       )}
       <NextDate schedules={schedules} />
       <TraitBadges traits={service.traits} />
+      {children}
     </li>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { navigate } from '../../../app/router';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { navigate, type Place, rememberPlace, takeReturnedPlace } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
@@ -100,14 +100,40 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/**
+ * Back to the list: once as many cards show as when it was left, scroll to where it was and
+ * focus the card that was opened. Runs after the heading took focus (a child's effect).
+ */
+function useRestorePlace(place: Place | null, shown: number, total: number, ready: boolean) {
+  const pending = useRef(place);
+  useLayoutEffect(() => {
+    const p = pending.current;
+    if (!p || !ready || shown < Math.min(p.shown ?? PAGE_SIZE, total)) return;
+    pending.current = null;
+    window.scrollTo(0, p.scrollY ?? 0);
+    const link = [...document.querySelectorAll<HTMLElement>('#results a[href]')].find(
+      (a) => a.getAttribute('href') === p.focusHref,
+    );
+    link?.focus({ preventScroll: true });
+    link?.scrollIntoView?.({ block: 'nearest' });
+  });
+}
+
 function ServiceList({ params }: { params: ListParams }) {
   const { db } = useServices();
   const { query, onValue, onSubmit } = useQueryParam(params);
   const filters = useMemo(() => filtersOf(params), [params]);
   const result = useListResult(db, query, filters);
   const resultKey = `${query}|${JSON.stringify(filters)}`;
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  useEffect(() => setLimit(PAGE_SIZE), [resultKey]);
+  const [returned] = useState(takeReturnedPlace);
+  const [limit, setLimit] = useState(() => Math.max(PAGE_SIZE, returned?.shown ?? 0));
+  const shownFor = useRef(resultKey);
+  useEffect(() => {
+    if (shownFor.current === resultKey) return;
+    shownFor.current = resultKey;
+    setLimit(PAGE_SIZE);
+  }, [resultKey]);
+  useEffect(() => rememberPlace({ shown: limit }), [limit]);
 
   // "Geöffnet: jetzt / heute / diese Woche" narrows the result (src/schedule/filters.ts).
   const ids = useOpenFilter(db, params.offen ?? null, result.ids) ?? result.ids;
@@ -135,6 +161,7 @@ function ServiceList({ params }: { params: ListParams }) {
     if (!rows.loading) setLimit((l) => l + PAGE_SIZE);
   };
   const sentinel = useAutoMore(hasMore, showMore);
+  useRestorePlace(returned, shown.length, total, result.state === 'ready' && settled.current);
   const announced = useDebounced(result.state === 'ready' ? total : null, ANNOUNCE_DELAY_MS);
   const urlParams = { ...params, q: query.trim() || undefined };
 

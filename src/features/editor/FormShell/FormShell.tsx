@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../../../app/router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
 import type { Draft } from '../draft';
 import { fieldId } from '../fields/fields';
 import { RecordStatus } from '../RecordStatus/RecordStatus';
+import { useLeaveGuard } from '../useLeaveGuard';
 import './FormShell.css';
 
 interface Props {
@@ -29,7 +31,8 @@ const flash = new Map<string, string>();
 
 /**
  * The frame of every editor form: heading, sync state of the record, error summary (focused
- * after a failed save, each entry links to its field), the fields, and "Speichern".
+ * after a failed save, each entry links to its field), the fields, and "Speichern" in a bar
+ * that stays in view. Leaving with unsaved changes asks first.
  */
 export function FormShell({ title, draft, labels, editHref, back, children, after }: Props) {
   const [message, setMessage] = useState<string | null>(() => {
@@ -40,6 +43,7 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
   const [attempt, setAttempt] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const errorList = Object.entries(draft.errors);
+  const leave = useLeaveGuard(draft.dirty);
 
   useEffect(() => {
     if (attempt > 0 && errorList.length > 0) summary.current?.focus();
@@ -120,12 +124,24 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
           <button type="submit" class="btn">
             {t('editor.save')}
           </button>
+          <p class="form-shell__message" role="status">
+            {message}
+          </p>
         </div>
-        <p class="form-shell__message" role="status">
-          {message}
-        </p>
       </form>
       {!draft.isNew && after}
+      {leave.asking && (
+        <ConfirmDialog
+          title={t('leave.title')}
+          confirmLabel={t('leave.discard')}
+          cancelLabel={t('leave.keep')}
+          danger
+          onConfirm={leave.discard}
+          onCancel={leave.keep}
+        >
+          <p>{t('leave.text')}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

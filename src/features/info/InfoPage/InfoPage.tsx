@@ -7,6 +7,7 @@ import { dataStatus } from '../../../db/queries';
 import type { StorageUsage } from '../../../db/storage';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { InstallButton } from '../../../pwa/InstallButton/InstallButton';
 import { useSyncState } from '../../../sync';
 import './InfoPage.css';
 
@@ -52,6 +53,7 @@ export function InfoPage() {
         <PageHeading title={t('info.title')} />
         <p class="muted info-page__intro">{t('info.intro')}</p>
       </div>
+      <InstallButton />
 
       <section class="card" aria-labelledby="info-data">
         <h2 id="info-data">{t('info.dataHeading')}</h2>

@@ -1,11 +1,13 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
-import { loadRows } from '../../angebote/listQuery';
+import { type ListRow, loadRows } from '../../angebote/listQuery';
 import { ServiceListItem } from '../../angebote/ServiceListItem/ServiceListItem';
 import { savedEntries, setSaved } from '../saved';
+import { savedListText } from '../shareList';
 import './SavedPage.css';
 
 async function loadSaved(db: Parameters<typeof loadRows>[0]) {
@@ -18,11 +20,48 @@ async function loadSaved(db: Parameters<typeof loadRows>[0]) {
   return { rows, missing: entries.filter((e) => !present.has(e.id)) };
 }
 
-/** Merkliste: saved offers of this device, newest first. */
+type Outcome = 'shared' | 'copied' | 'shareFailed' | null;
+
+/** navigator.share where the device has it (phones), else the clipboard. */
+async function shareList(text: string): Promise<Outcome> {
+  if (navigator.share) {
+    try {
+      await navigator.share({ title: t('savedList.shareTitle'), text });
+      return 'shared';
+    } catch (e) {
+      // The person closed the share sheet: nothing to report.
+      if (e instanceof DOMException && e.name === 'AbortError') return null;
+    }
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    return 'shareFailed';
+  }
+}
+
+/** Merkliste: saved offers of this device, newest first; remove one, or share them all. */
 export function SavedPage() {
   const { db } = useServices();
   const result = useLiveQueryState(() => loadSaved(db), [db]);
+  const [message, setMessage] = useState('');
+  const [fallback, setFallback] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const removed = useRef<{ id: string; at: number } | null>(null);
   const data = result.value;
+
+  // The removed card's button is gone: focus goes to the next card's, or to the heading.
+  useEffect(() => {
+    const r = removed.current;
+    if (!r || !data || data.rows.some((row) => row.service.id === r.id)) return;
+    removed.current = null;
+    const at = r.at;
+    const buttons = list.current?.querySelectorAll<HTMLElement>('.saved-list__remove') ?? [];
+    const next = buttons[Math.min(at, buttons.length - 1)];
+    (next ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+  }, [data]);
+
   if (!data) {
     return (
       <p class="muted" role="status">
@@ -30,6 +69,22 @@ export function SavedPage() {
       </p>
     );
   }
+
+  const remove = async (row: ListRow, index: number) => {
+    removed.current = { id: row.service.id, at: index };
+    await setSaved(db, row.service.id, false);
+    setMessage(t('savedList.removed', { name: row.service.name }));
+  };
+  const share = async () => {
+    const text = savedListText(
+      data.rows.map((r) => r.service),
+      window.location.origin,
+    );
+    const outcome = await shareList(text);
+    setFallback(outcome === 'shareFailed' ? text : null);
+    if (outcome) setMessage(t(`savedList.${outcome}`));
+  };
+
   return (
     <div class="page saved-page">
       <div>
@@ -44,11 +99,39 @@ export function SavedPage() {
           </p>
         </EmptyState>
       ) : (
-        <ul class="service-list" aria-label={t('saved.title')}>
-          {data.rows.map((row) => (
-            <ServiceListItem key={row.service.id} row={row} />
+        <ul class="saved-list" aria-label={t('saved.title')} ref={list}>
+          {data.rows.map((row, i) => (
+            <ServiceListItem key={row.service.id} row={row}>
+              <button
+                type="button"
+                class="btn btn--secondary saved-list__remove"
+                aria-label={t('savedList.removeLabel', { name: row.service.name })}
+                onClick={() => void remove(row, i)}
+              >
+                {t('savedList.remove')}
+              </button>
+            </ServiceListItem>
           ))}
         </ul>
+      )}
+      {data.rows.length > 0 && (
+        <p class="saved-page__share">
+          <button type="button" class="btn" onClick={() => void share()}>
+            {t('savedList.share')}
+          </button>
+        </p>
+      )}
+      <p class="saved-page__message" role="status">
+        {message}
+      </p>
+      {fallback !== null && (
+        <textarea
+          class="saved-page__fallback"
+          readOnly
+          rows={6}
+          aria-label={t('savedList.share')}
+          value={fallback}
+        />
       )}
       {data.missing.length > 0 && (
         <section aria-labelledby="saved-missing">

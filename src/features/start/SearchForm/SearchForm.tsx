@@ -1,5 +1,6 @@
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
+import { MAX_LEN } from '../../angebote/params';
 import './SearchForm.css';
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
  * results show while typing and a submit becomes a client-side navigation.
  */
 export function SearchForm({ value, onValue, onSubmit, onFocus, controls }: Props) {
+  // The field stops (or a paste is cut) at the limit; say so instead of dropping text quietly.
+  const full = value.length >= MAX_LEN;
   return (
     <search>
       <form
@@ -45,9 +48,9 @@ export function SearchForm({ value, onValue, onSubmit, onFocus, controls }: Prop
             autocapitalize="off"
             spellcheck={false}
             enterKeyHint="search"
-            aria-describedby="search-q-hint"
+            aria-describedby={full ? 'search-q-hint search-q-limit' : 'search-q-hint'}
             aria-controls={controls}
-            maxLength={200}
+            maxLength={MAX_LEN}
             value={value}
             onFocus={onFocus}
             onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
@@ -57,6 +60,9 @@ export function SearchForm({ value, onValue, onSubmit, onFocus, controls }: Prop
             <span class="visually-hidden">{t('search.submit')}</span>
           </button>
         </div>
+        <p class="search-form__limit" id="search-q-limit" role="status">
+          {full ? t('searchLimit.reached', { max: MAX_LEN }) : ''}
+        </p>
       </form>
     </search>
   );

@@ -74,6 +74,11 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
   );
   const [message, setMessage] = useState<Message>(null);
   const [showQr, setShowQr] = useState(false);
+  const qrBox = useRef<HTMLDivElement>(null);
+  // The code appears below the button, often under the fold or the bottom navigation.
+  useEffect(() => {
+    if (showQr) qrBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [showQr]);
   const [manualCopy, setManualCopy] = useState<string | null>(null);
   const caretaker = recordsReferrals(user);
   // This visit of the page is one hand-over.
@@ -232,7 +237,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getSe
         />
       )}
       {showQr && (
-        <div class="share-page__qr">
+        <div class="share-page__qr" ref={qrBox}>
           <QrCode value={slip.url} label={t('share.qrLabel')} />
           <p class="muted">{t('share.qrHint')}</p>
         </div>
