@@ -101,6 +101,15 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
       .poll(() => annaPage.locator('main h1').textContent(), { timeout: 20_000 })
       .toBe('Fassung von Anna und Ben');
     expect(await sameDocument()).toBe(true);
+
+    // Ben's own offer page no longer says it waits: the server has the resolution.
+    await benPage.goto(`${server.url}/angebote/${offer.id}`);
+    await expect
+      .poll(() => benPage.locator('main h1').textContent(), { timeout: 20_000 })
+      .toBe('Fassung von Anna und Ben');
+    await expect
+      .poll(() => benPage.getByText('Wartet auf Übertragung').count(), { timeout: 20_000 })
+      .toBe(0);
     await expect
       .poll(
         () =>
