@@ -165,6 +165,9 @@ export const FieldConflict = z.object({
   client: z.unknown(),
   /** The value the client's edit was based on. */
   base: z.unknown(),
+  /** Who wrote the server value (e-mail; for coordinators only) and when, if known. */
+  by: z.optional(z.string()),
+  at: z.optional(z.string()),
 });
 export type FieldConflict = z.infer<typeof FieldConflict>;
 
