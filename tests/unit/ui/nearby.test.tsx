@@ -42,7 +42,8 @@ function resultNames(): string[] {
     .map((h) => h.textContent ?? '');
 }
 
-describe('Sortierung „In meiner Nähe“', () => {
+// The first render compiles the lazy list page; slow on a busy machine.
+describe('Sortierung „In meiner Nähe“', { timeout: 20_000 }, () => {
   it('keeps sort and origin in the URL next to the filters', () => {
     const href = listHref({ q: 'kita', quartiere: ['Mitte'], sortierung: 'naehe', von: 'Mitte' });
     expect(href).toBe('/angebote?q=kita&quartier=Mitte&sortierung=naehe&von=Mitte');
@@ -63,7 +64,7 @@ describe('Sortierung „In meiner Nähe“', () => {
     );
     expect(
       screen.getByText(
-        'Nach Entfernung sortiert, gemessen ab der Mitte von Südviertel. 1 Angebot ohne Ortsangabe steht am Ende.',
+        'Nach Entfernung ab der Mitte von Südviertel. 1 Angebot ohne Koordinaten am Ende.',
       ),
     ).toBeTruthy();
   });
@@ -98,7 +99,7 @@ describe('Sortierung „In meiner Nähe“', () => {
     );
     expect(asked).toBe(1);
     expect(window.location.search).toBe('?sortierung=naehe');
-    expect(screen.getByText(/gemessen ab Ihrem Standort/)).toBeTruthy();
+    expect(screen.getByText(/^Nach Entfernung ab Ihrem Standort\./)).toBeTruthy();
   });
 
   it('a refused position says what to do instead and keeps the order', async () => {
@@ -115,7 +116,7 @@ describe('Sortierung „In meiner Nähe“', () => {
     await screen.findByText(/braucht die App Ihren Standort/);
     fireEvent.click(screen.getByRole('button', { name: 'Standort verwenden' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Wählen Sie stattdessen ein Quartier oder eine Adresse.',
+      'Standort nicht freigegeben. Wählen Sie ein Quartier oder eine Adresse.',
     );
     await waitFor(() =>
       expect(resultNames()).toEqual(['Anna-Beratung', 'Bürgertreff', 'Caféstube', 'Dorfladen']),

@@ -114,7 +114,7 @@ export function NearbySort({ params, order }: { params: ListParams; order: Nearb
       )}
       {error && (
         <p class="nearby-sort__error" role="alert">
-          {t(`nearby.error.${error}`)}
+          {t(`nearby.error.${error}`)} {t('nearby.error.instead')}
         </p>
       )}
       {order && !busy && (

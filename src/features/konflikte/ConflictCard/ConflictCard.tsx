@@ -26,14 +26,13 @@ function mergedList(c: FieldConflict) {
 
 /** Who made the other edit and when, as far as the server told (coordinators only). */
 function ConflictOrigin({ conflict }: { conflict: FieldConflict }) {
-  const when = conflict.at ? formatDateTime(conflict.at) : null;
-  if (!conflict.by && !when) return null;
-  const text = conflict.by
-    ? when
-      ? t('conflictOrigin.byAt', { who: conflict.by, when })
-      : t('conflictOrigin.by', { who: conflict.by })
-    : t('conflictOrigin.at', { when: when as string });
-  return <p class="conflict-card__origin muted">{text}</p>;
+  const origin = [conflict.by, conflict.at && formatDateTime(conflict.at)].filter(Boolean);
+  if (origin.length === 0) return null;
+  return (
+    <p class="conflict-card__origin muted">
+      {t('conflictOrigin.other', { origin: origin.join(', ') })}
+    </p>
+  );
 }
 
 function FieldChoiceGroup({
