@@ -1,8 +1,8 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { devicePosition } from '../../../src/features/angebote/NearbySort/position';
 import { listHref, parseListParams } from '../../../src/features/angebote/params';
-import { location, org, renderApp, service, services, teardown, uid } from './helpers';
+import { location, org, renderApp, resultNames, service, services, teardown, uid } from './helpers';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -33,13 +33,6 @@ async function seed() {
     service(103, { name: 'Dorfladen', location_ids: [uid(11), uid(10)] }),
   ]);
   return svc;
-}
-
-function resultNames(): string[] {
-  const list = screen.getByRole('list', { name: 'Suchergebnisse' });
-  return within(list)
-    .getAllByRole('heading', { level: 2 })
-    .map((h) => h.textContent ?? '');
 }
 
 // The first render compiles the lazy list page; slow on a busy machine.
