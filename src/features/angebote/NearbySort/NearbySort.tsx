@@ -46,8 +46,8 @@ export function NearbySort({ params, order }: { params: ListParams; order: Nearb
   const go = (von: string | null | undefined) => {
     setValue(null);
     const sort = von === null ? {} : { sortierung: 'naehe' as const, von: von || undefined };
+    // A navigation like a filter: Back returns to the previous order.
     navigate(listHref({ ...params, sortierung: undefined, von: undefined, ...sort }), {
-      replace: true,
       keepFocus: true,
     });
   };

@@ -18,7 +18,7 @@ export function useNearbyOrder(
     [db, active, ids, params.von, position],
   );
   const order = active ? (state.value ?? null) : null;
-  // Until the order for these ids is known, the previous (or incoming) order shows.
-  const sorted = order?.status === 'sorted' && !state.loading ? order.ids : ids;
+  // While the order of new ids is worked out, the last one stays (no jump while typing).
+  const sorted = order?.status === 'sorted' ? order.ids : ids;
   return { ids: sorted, order };
 }
