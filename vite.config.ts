@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -8,6 +8,24 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 export const THEME_COLOR = '#0b5d7a';
+
+/**
+ * vite-plugin-pwa builds the service worker with rollup's `output.inlineDynamicImports`,
+ * which rolldown (Vite 8) deprecates in favour of `codeSplitting: false` and warns about on
+ * every build. Same outcome (one file), said the new way.
+ */
+function singleFileWorker(): Plugin {
+  return {
+    name: 'qw:sw-single-file',
+    config(config) {
+      // Vite 8 keeps `rollupOptions` as an alias of `rolldownOptions`: change the object.
+      const output = config.build?.rolldownOptions?.output;
+      if (!output || Array.isArray(output) || !('inlineDynamicImports' in output)) return;
+      output.codeSplitting = !output.inlineDynamicImports;
+      delete output.inlineDynamicImports;
+    },
+  };
+}
 
 export default defineConfig({
   define: {
@@ -50,6 +68,7 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html}'],
+        buildPlugins: { vite: [singleFileWorker()] },
       },
       devOptions: { enabled: false },
     }),

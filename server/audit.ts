@@ -1,5 +1,5 @@
 import { TABLE_NAMES, type TableName } from '../src/model';
-import { changedFields } from '../src/sync/protocol';
+import { changedFields, type FieldConflict, hasRole, type Role } from '../src/sync/protocol';
 import type { Queryable, TxQueryable } from './db';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
@@ -91,4 +91,32 @@ export async function readAudit(
     updated_by: r.actor,
     version: Number(r.version),
   }));
+}
+
+/**
+ * Conflicts with who last wrote each contested field on the server, and when, from the
+ * audit log. Only coordinators may read the log, so only they get names; referrals have
+ * no author to tell. Fields without an audit row (seed data) stay as they are.
+ */
+export async function withOrigins(
+  q: Queryable,
+  role: Role,
+  table: TableName,
+  id: string,
+  conflicts: FieldConflict[],
+): Promise<FieldConflict[]> {
+  if (conflicts.length === 0 || table === 'referrals' || !hasRole(role, 'coordinator'))
+    return conflicts;
+  const rows = await q.query<{ field: string; actor: string | null; at: Date | string }>(
+    `select distinct on (field) field, actor, at from audit_log
+      where table_name = $1 and record_id = $2::uuid and field = any($3::text[])
+      order by field, id desc`,
+    [table, id, conflicts.map((c) => c.field)],
+  );
+  const byField = new Map(rows.map((r) => [r.field, r]));
+  return conflicts.map((c) => {
+    const row = byField.get(c.field);
+    if (!row?.actor) return c;
+    return { ...c, by: row.actor, at: new Date(row.at).toISOString() };
+  });
 }

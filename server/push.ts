@@ -11,7 +11,7 @@ import {
   type Role,
   validateRecord,
 } from '../src/sync/protocol';
-import { type AuditAction, writeAudit } from './audit';
+import { type AuditAction, withOrigins, writeAudit } from './audit';
 import type { Db, TxQueryable } from './db';
 import { type ChangeNotice, notifyChange } from './notify';
 import { lockVersions, upsertRecords } from './records';
@@ -189,6 +189,7 @@ async function applyOne(
       ? await changedByOthers(q, m.table, m.id, m.baseVersion, current.version, clientId)
       : false;
   const merge = mergeMutation(current, m, { concurrent });
+  merge.conflicts = await withOrigins(q, actor.role, m.table, m.id, merge.conflicts);
   const conflicts = merge.conflicts.length > 0 ? { conflicts: merge.conflicts } : {};
   const status = merge.conflicts.length > 0 ? 'conflict' : 'applied';
   if (!merge.next) {

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { DbErrorBanner } from '../components/DbErrorBanner/DbErrorBanner';
 import { MainNav } from '../components/MainNav/MainNav';
 import { OutboxStatus } from '../components/OutboxStatus/OutboxStatus';
+import { SentNotice } from '../components/SentNotice/SentNotice';
 import { SyncStatus } from '../components/SyncStatus/SyncStatus';
 import { useStore } from '../db/useStore';
 import { AccountLink } from '../features/login/AccountLink/AccountLink';
@@ -137,6 +138,7 @@ export function App({ services, updatePrompt }: AppProps) {
             <AccountLink />
           </div>
           <OutboxStatus />
+          <SentNotice />
         </div>
       </header>
       <MainNav pathname={location.pathname} />

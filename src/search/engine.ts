@@ -3,7 +3,7 @@ import { type DocMeta, FIELD_BOOSTS, SEARCH_FIELDS, type SearchDoc } from './doc
 import { type FilterSet, hasFilters, matchesFilters } from './filters';
 import { planQuery, type QueryPlan, toMiniSearchQuery } from './query';
 import { defaultSynonyms, groupsInWords, type SynonymTable } from './synonyms';
-import { indexTerms, rawTokens } from './tokenize';
+import { FILLER_WORDS, indexTerms, rawTokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
 export interface Hit {
@@ -18,6 +18,8 @@ export interface SearchResults {
   plan: QueryPlan;
 }
 
+/** Shorter words have too many neighbours to guess which one was meant. */
+const MIN_NEAR_LENGTH = 4;
 const HYPHENATED_WORDS = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/gu;
 
 /** Saved form of an engine; `index` is MiniSearch's own JSON. */
@@ -161,11 +163,17 @@ export class SearchEngine {
     return { hits, plan };
   }
 
-  /** Index words close to a query word, as written in the data ("Schuldnerberatung"). */
+  /**
+   * Index words close to a (folded) query word, as written in the data
+   * ("Schuldnerberatung"): one edit for words up to five letters, two for longer ones, so
+   * "debt" does not become "geht"; never filler words or terms shorter than four letters.
+   */
   nearTerms(word: string, limit = 5): string[] {
-    const max = word.length >= 8 ? 3 : 2;
+    if (word.length < MIN_NEAR_LENGTH) return [];
+    const max = word.length <= 5 ? 1 : 2;
+    const meaningful = (t: string) => t.length >= MIN_NEAR_LENGTH && !FILLER_WORDS.has(t);
     const surfaces = this.vocabulary
-      .near(word, max, limit * 2)
+      .near(word, max, limit * 2, meaningful)
       .map((t) => this.vocabulary.surface(t));
     return [...new Set(surfaces)].slice(0, limit);
   }

@@ -64,6 +64,64 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'zur',
 ]);
 
+/**
+ * Frequent words of offer texts that nobody looks for; STOPWORDS keeps them out of the
+ * index, these only out of "Ähnliche Begriffe" (a typo must not turn into "geht").
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  'aber',
+  'alle',
+  'allen',
+  'aller',
+  'alles',
+  'auch',
+  'dann',
+  'dich',
+  'dort',
+  'durch',
+  'euch',
+  'geht',
+  'gibt',
+  'habe',
+  'haben',
+  'hier',
+  'hoert',
+  'ihnen',
+  'jede',
+  'jeden',
+  'jeder',
+  'kann',
+  'koennen',
+  'mehr',
+  'nicht',
+  'noch',
+  'oben',
+  'sehr',
+  'sein',
+  'ueber',
+  'unter',
+  'viel',
+  'wann',
+  'wenn',
+  'werden',
+  'wird',
+  'zeit',
+]);
+
+const PLAIN_WORD = /^[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*$/u;
+const EDGE_PUNCTUATION = /^[„“"‚‘']+|[.,;:!?„“”"‚‘’']+$/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * True for a chunk of a query that is a word as people write it (letters, digits, inner
+ * hyphens or apostrophes, sentence punctuation around it): "Kita-Platz", "Jobcenter,".
+ * Markup, code and symbols ("<script>", "alert(1)") are not: no typo to correct there.
+ */
+export function isPlainWord(chunk: string): boolean {
+  const core = chunk.replace(EDGE_PUNCTUATION, '');
+  return PLAIN_WORD.test(core) && LETTER.test(core);
+}
+
 /** Raw tokens of a field: words, and hyphenated words joined. */
 export function rawTokens(text: string): string[] {
   const tokens: string[] = [...(text.match(WORD_RE) ?? [])];

@@ -49,11 +49,16 @@ export class Vocabulary {
     return out;
   }
 
-  /** Terms within `maxDistance` edits of `term`, closest first. */
-  near(term: string, maxDistance: number, limit = 5): string[] {
+  /** Terms within `maxDistance` edits of `term` that `accept` takes, closest first. */
+  near(
+    term: string,
+    maxDistance: number,
+    limit = 5,
+    accept: (t: string) => boolean = () => true,
+  ): string[] {
     const scored: [string, number][] = [];
     for (const t of this.terms) {
-      if (Math.abs(t.length - term.length) > maxDistance || t === term) continue;
+      if (Math.abs(t.length - term.length) > maxDistance || t === term || !accept(t)) continue;
       const d = editDistance(term, t, maxDistance);
       if (d <= maxDistance) scored.push([t, d]);
     }
@@ -75,24 +80,34 @@ export class Vocabulary {
   }
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: two swapped neighbours, the most
+ * common typo, count as one edit), giving up (returning max + 1) once it must exceed `max`.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(
+      let v = Math.min(
         (prev[j] as number) + 1,
         (cur[j - 1] as number) + 1,
         (prev[j - 1] as number) + cost,
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (before[j - 2] as number) + 1);
+      }
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
+    // Safe with swaps too: a swap costs row i-2 plus one, never less than the diagonal
+    // step into this row, so a row wholly above the bound cannot lead back under it.
     if (rowMin > max) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length] as number;

@@ -8,7 +8,7 @@ import {
   type TableName,
 } from '../model';
 import { SyncError } from './errors';
-import { overlayPending } from './outbox';
+import { overlayPending, settledCount } from './outbox';
 
 export interface ApplyResult {
   /** Rows written (inserted or replaced). */
@@ -103,7 +103,9 @@ async function pendingByRecord(db: WegweiserDB): Promise<Map<string, OutboxEntry
  * Records with local edits still in the outbox are rebased, not clobbered: the server's copy
  * is taken with this device's pending values on top (their bases stay as they were, so the
  * push still detects a concurrent edit of the same field). A tombstone does not remove a
- * record with a pending edit; the push answers with a conflict the user resolves.
+ * record with a pending edit; the push answers with a conflict the user resolves. Pending
+ * edits the server's copy already contains (a push whose answer was lost) are done and
+ * leave the outbox, so the record no longer says it waits.
  */
 export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promise<ApplyResult> {
   if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
@@ -124,10 +126,16 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
       const current = await table.bulkGet(ids);
       const puts: AnyRecord[] = [];
       const deletes: string[] = [];
+      const settled: number[] = [];
       ids.forEach((id, i) => {
         const decision = decisions.get(id) as Decision;
         const local = current[i];
-        const mine = pending.get(`${name}/${id}`);
+        let mine = pending.get(`${name}/${id}`);
+        if (mine && decision.record) {
+          const done = settledCount(decision.record, mine);
+          for (const e of mine.slice(0, done)) settled.push(e.seq as number);
+          mine = done === mine.length ? undefined : mine.slice(done);
+        }
         if (local && typeof local.version === 'number' && local.version > decision.version) {
           result.stale++;
         } else if (mine && decision.record) {
@@ -142,6 +150,7 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
           deletes.push(id);
         }
       });
+      if (settled.length > 0) await db.outbox.bulkDelete(settled);
       if (puts.length > 0) await table.bulkPut(puts);
       if (deletes.length > 0) await table.bulkDelete(deletes);
       result.upserted += puts.length;

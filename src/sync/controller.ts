@@ -16,6 +16,11 @@ export interface SyncState {
   lastSyncAt: string | null;
   /** Why the last run failed; null after a success. `network` comes with status 'offline'. */
   error: SyncErrorInfo | null;
+  /**
+   * Edits the last successful run of this tab delivered (the server took them), and when;
+   * absent until one did. A new object per run, so a second "3 übertragen" is news too.
+   */
+  delivered?: { count: number; at: string };
 }
 
 export interface SyncController extends ReadableStore<SyncState> {
@@ -129,9 +134,13 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     ) as Promise<T | typeof LOCK_BUSY>;
   }
 
+  /** Edits the push of the current run delivered. */
+  let delivered = 0;
+
   /** Push (with a live session), then pull; returns the auth error to report, if any. */
   async function pushThenPull(signal: AbortSignal): Promise<SyncError | null> {
     let authError: SyncError | null = null;
+    delivered = 0;
     const token = account?.token() ?? null;
     const user = account?.get().user ?? null;
     if (account && token && user && (await db.outbox.count()) > 0) {
@@ -139,7 +148,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         const clientId = await account.clientId();
         // Loaded on demand: a resident's phone never pushes (the chunk is precached).
         const { pushOutbox } = await import('./push');
-        await pushOutbox({ db, fetch, baseUrl, clientId, token, userEmail: user.email, signal });
+        const summary = await pushOutbox({
+          db,
+          fetch,
+          baseUrl,
+          clientId,
+          token,
+          userEmail: user.email,
+          signal,
+        });
+        delivered = summary.applied;
       } catch (e) {
         if (!(e instanceof SyncError && e.code === 'auth')) throw e;
         account.markExpired();
@@ -188,6 +206,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         status: authError ? 'error' : isOnline() ? 'idle' : 'offline',
         error: authError,
         ...(typeof entry?.value === 'string' ? { lastSyncAt: entry.value } : {}),
+        ...(outcome !== LOCK_BUSY && delivered > 0
+          ? { delivered: { count: delivered, at: now().toISOString() } }
+          : {}),
       });
     } catch (e) {
       if (stopped || isAbort(e, signal)) return;

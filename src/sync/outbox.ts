@@ -6,6 +6,7 @@
 import type { OutboxEntry } from '../db/schema';
 import type { TableName } from '../model';
 import type { FieldChange, FieldConflict, FieldError } from './protocol';
+import { sameValue } from './sameValue';
 
 /**
  * - queued: waits for the next push; later edits of the same record are folded into it.
@@ -114,6 +115,27 @@ export function overlayPending<T extends Record<string, unknown>>(
   }
   if (state) row.local_state = state;
   return row as T & LocalMarks;
+}
+
+/**
+ * How many of a record's entries (from the front of the queue) the server's copy already
+ * contains: unanswered edits whose every value it has, e.g. a push whose answer was lost.
+ * Sending them again would change nothing, so they are done. Only a leading run counts: a
+ * later entry may depend on an earlier one that has not arrived (edit, then edit back).
+ */
+export function settledCount(
+  server: Record<string, unknown>,
+  entries: readonly OutboxEntry[],
+): number {
+  let n = 0;
+  for (const entry of entries) {
+    const payload = readPayload(entry);
+    if (entry.op !== 'upsert' || !isPushable(payload)) break;
+    const fields = Object.entries(payload.fields);
+    if (!fields.every(([k, change]) => sameValue(server[k], change.value))) break;
+    n++;
+  }
+  return n;
 }
 
 /** The marker an entry in `state` puts on its record. */

@@ -28,6 +28,10 @@
  */
 import { de } from 'zod/locales';
 import * as z from 'zod/mini';
+import { norm, sameValue } from './sameValue';
+
+export { sameValue };
+
 import { isTableName, TABLE_SCHEMAS, type TableName } from '../model';
 import { hasRole, ROLES } from './roles';
 
@@ -154,6 +158,9 @@ export const FieldConflict = z.object({
   client: z.unknown(),
   /** The value the client's edit was based on. */
   base: z.unknown(),
+  /** Who wrote the server value (e-mail; for coordinators only) and when, if known. */
+  by: z.optional(z.string()),
+  at: z.optional(z.string()),
 });
 export type FieldConflict = z.infer<typeof FieldConflict>;
 
@@ -371,28 +378,6 @@ export interface MergeOutcome {
   applied: string[];
   /** Fields changed on both sides; not written. */
   conflicts: FieldConflict[];
-}
-
-/** Absent and null mean the same: optional fields travel as missing keys after JSON. */
-function norm(v: unknown): unknown {
-  return v === undefined ? null : v;
-}
-
-/** Structural equality of JSON values; object key order does not matter. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y) return true;
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-  if (Array.isArray(x) !== Array.isArray(y)) return false;
-  if (Array.isArray(x) && Array.isArray(y)) {
-    return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
-  }
-  const xo = x as Record<string, unknown>;
-  const yo = y as Record<string, unknown>;
-  const keys = new Set([...Object.keys(xo), ...Object.keys(yo)]);
-  for (const k of keys) if (!sameValue(xo[k], yo[k])) return false;
-  return true;
 }
 
 function conflictOnDeleted(serverDeleted: boolean): FieldConflict {

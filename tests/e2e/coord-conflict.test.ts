@@ -67,6 +67,8 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     await benSave();
 
     await annaContext.setOffline(false);
+    // Said briefly once it went through.
+    await shell(annaPage).getByText('1 Änderung übertragen').waitFor({ timeout: 20_000 });
     await expect
       .poll(() => serverName(server, offer.id), { timeout: 20_000 })
       .toBe('Fassung von Anna');
@@ -89,6 +91,11 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     const card = benPage.getByRole('form', { name: /Angebot:/ });
     const field = card.getByRole('group', { name: 'Name des Angebots' });
     await field.getByText('Fassung auf dem Server:').waitFor();
+    // The state before both edits, and who made the other one (Ben is a coordinator).
+    await field.getByText(offer.name).waitFor();
+    await field
+      .getByText(/^Die andere Änderung: anna@example\.org, \d\d\.\d\d\.\d{4}, \d\d:\d\d$/)
+      .waitFor();
     await field.getByRole('radio', { name: /Selbst neu formulieren/ }).check();
     await field.getByRole('textbox').fill('Fassung von Anna und Ben');
     await card.getByRole('button', { name: 'Lösung übernehmen' }).click();
@@ -101,6 +108,15 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
       .poll(() => annaPage.locator('main h1').textContent(), { timeout: 20_000 })
       .toBe('Fassung von Anna und Ben');
     expect(await sameDocument()).toBe(true);
+
+    // Ben's own offer page no longer says it waits: the server has the resolution.
+    await benPage.goto(`${server.url}/angebote/${offer.id}`);
+    await expect
+      .poll(() => benPage.locator('main h1').textContent(), { timeout: 20_000 })
+      .toBe('Fassung von Anna und Ben');
+    await expect
+      .poll(() => benPage.getByText('Wartet auf Übertragung').count(), { timeout: 20_000 })
+      .toBe(0);
     await expect
       .poll(
         () =>

@@ -608,7 +608,14 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
       );
       expect(b?.status).toBe('conflict');
       expect(b?.conflicts).toEqual([
-        { field: 'phone', server: '0202 7', client: '0202 8', base: '0202 111' },
+        {
+          field: 'phone',
+          server: '0202 7',
+          client: '0202 8',
+          base: '0202 111',
+          by: coordA.email,
+          at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
       ]);
       // The non-conflicting field of the same mutation was applied.
       expect(await record('services', id)).toMatchObject({
@@ -623,6 +630,48 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         'b',
       );
       expect(same?.status).toBe('applied');
+    });
+
+    it('names who wrote the contested server value and when, where the audit log knows', async () => {
+      const { id, version } = await offer();
+      const before = Date.now();
+      await push(coordA.token, [edit('services', id, version, { phone: ['0202 111', '0202 7'] })]);
+      const [b] = await push(
+        coordB.token,
+        [edit('services', id, version, { phone: ['0202 111', '0202 8'], name: ['x', 'y'] })],
+        'b',
+      );
+      const [phone, name] = b?.conflicts ?? [];
+      expect(phone).toMatchObject({ field: 'phone', by: coordA.email });
+      const at = Date.parse(phone?.at ?? '');
+      expect(at).toBeGreaterThanOrEqual(before - 1000);
+      expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(name).toMatchObject({ field: 'name', by: coordA.email });
+
+      // Data that never came through a push (an import) has nobody to name.
+      const s = service(randomUUID(), { phone: '0202 111' });
+      const [stored] = await t.db.tx((q) => upsertRecords(q, 'services', [s as never], null));
+      const [c] = await push(
+        coordB.token,
+        [edit('services', s.id, 0, { phone: ['0202 000', '0202 9'] })],
+        'b',
+      );
+      expect(stored?.version).toBeGreaterThan(0);
+      expect(c?.conflicts).toEqual([
+        { field: 'phone', server: '0202 111', client: '0202 9', base: '0202 000' },
+      ]);
+    });
+
+    it('names nobody to a worker', async () => {
+      const { id, version } = await offer();
+      await push(coordA.token, [edit('services', id, version, { phone: ['0202 111', '0202 7'] })]);
+      const [w] = await push(
+        worker.token,
+        [edit('services', id, version, { phone: ['0202 111', '0202 8'] })],
+        'w',
+      );
+      expect(w?.status).toBe('rejected');
+      expect(JSON.stringify(w)).not.toContain(coordA.email);
     });
 
     it('does not count the own earlier edit of a client against its delete', async () => {

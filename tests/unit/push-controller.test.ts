@@ -97,6 +97,19 @@ describe('sync controller with an account', () => {
     expect(row?.version).toBe(server.records.get(`services/${uid(100)}`)?.version);
   });
 
+  it('tells how many edits a run delivered, and nothing for a run that sent none', async () => {
+    const c = await start();
+    await vi.waitFor(async () => expect(await db.services.count()).toBe(1));
+    await idle(c);
+    expect(c.get().delivered).toBeUndefined();
+    await queueUpsert({ db, userEmail: USER }, 'services', { ...service(100), name: 'Zwei' });
+    await vi.waitFor(() => expect(c.get().delivered?.count).toBe(1));
+    const first = c.get().delivered;
+
+    await c.syncNow();
+    expect(c.get().delivered).toBe(first);
+  });
+
   it('marks the session expired on 401, keeps the outbox and goes on pulling as a resident', async () => {
     const c = await start();
     await vi.waitFor(async () => expect(await db.services.count()).toBe(1));

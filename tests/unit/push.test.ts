@@ -125,6 +125,38 @@ describe('pushOutbox', () => {
     expect((await local())?.local_state).toBeUndefined();
   });
 
+  it('a resolution whose answer was lost is settled by the pull that brings its value', async () => {
+    server.edit('services', uid(100), { name: 'Ihr Titel' });
+    await queueUpsert(ctx, 'services', { ...service(100), name: 'Mein Titel' });
+    await sync();
+    const [entry] = await db.outbox.toArray();
+    await resolveConflict(ctx, entry!.seq!, { name: { kind: 'edit', value: 'Unser Titel' } });
+    server.loseNextResponse();
+    await expect(pushOutbox(opts())).rejects.toMatchObject({ code: 'network' });
+    expect(serverService()?.name).toBe('Unser Titel');
+
+    // The server has the value: the pull says so, the record is no longer "waiting".
+    await pull();
+    expect(await db.outbox.count()).toBe(0);
+    const row = await local();
+    expect(row).toMatchObject({ name: 'Unser Titel', version: serverService()?.version });
+    expect(row?.local_state).toBeUndefined();
+  });
+
+  it('a pull settles only the leading entries the server already has, in queue order', async () => {
+    await queueUpsert(ctx, 'services', { ...service(100), name: 'Erst' });
+    server.loseNextResponse();
+    await expect(pushOutbox(opts())).rejects.toMatchObject({ code: 'network' });
+    // Edited back to what the server had before: this later entry must still go out.
+    await queueUpsert(ctx, 'services', { ...service(100), name: 'Angebot 100' });
+    await queueUpsert(ctx, 'services', { ...service(100), name: 'Zuletzt' });
+    await pull();
+    expect(await local()).toMatchObject({ name: 'Zuletzt', local_state: 'pending' });
+    await sync();
+    expect(serverService()?.name).toBe('Zuletzt');
+    expect((await local())?.local_state).toBeUndefined();
+  });
+
   it('taking theirs needs no push and shows the server value', async () => {
     server.edit('services', uid(100), { name: 'Ihr Titel' });
     await queueUpsert(ctx, 'services', { ...service(100), name: 'Mein Titel' });

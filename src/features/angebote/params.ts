@@ -10,6 +10,9 @@ export interface ListParams extends FilterSet {
   q?: string;
   /** Opening-time filter `?offen=jetzt|heute|woche` (src/schedule/filters.ts). */
   offen?: OpenFilter;
+  /** `?sortierung=naehe`: nearest first, from `von` (a Quartier or a place id) or the device. */
+  sortierung?: 'naehe';
+  von?: string;
 }
 
 export type ListParamKey = 'q' | FilterKind;
@@ -35,6 +38,11 @@ export function parseListParams(search: string): ListParams {
   if (q) out.q = q;
   const offen = parseOpenFilter(sp.get(OPEN_PARAM));
   if (offen) out.offen = offen;
+  if (sp.get('sortierung') === 'naehe') {
+    out.sortierung = 'naehe';
+    const von = sp.get('von')?.trim().slice(0, MAX_LEN);
+    if (von) out.von = von;
+  }
   for (const kind of FILTER_KINDS) {
     const values = [
       ...new Set(
@@ -57,13 +65,15 @@ export function listHref(params: ListParams): string {
     for (const v of params[kind] ?? []) if (v.trim()) sp.append(PARAM_NAMES[kind], v.trim());
   }
   if (params.offen) sp.set(OPEN_PARAM, params.offen);
+  if (params.sortierung) sp.set('sortierung', params.sortierung);
+  if (params.sortierung && params.von) sp.set('von', params.von);
   const qs = sp.toString();
   return qs ? `/angebote?${qs}` : '/angebote';
 }
 
 /** The filters without the query. */
 export function filtersOf(params: ListParams): FilterSet {
-  const { q: _q, offen: _offen, ...filters } = params;
+  const { q: _q, offen: _offen, sortierung: _s, von: _v, ...filters } = params;
   return filters;
 }
 

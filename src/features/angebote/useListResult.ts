@@ -12,7 +12,7 @@ import {
 } from '../../search/filters';
 import type { QueryPlan } from '../../search/query';
 import { getSearchService, type SearchService } from '../../search/store';
-import { queryWords } from '../../search/tokenize';
+import { isPlainWord, queryWords } from '../../search/tokenize';
 import { filteredIdsFromDb } from './listQuery';
 
 export interface ListResult {
@@ -111,7 +111,10 @@ export function suggestAlternatives(
   if (raw.length > 1) {
     for (let i = 0; i < raw.length; i++) variants.push({ query: without(raw, i) });
   }
-  const nearBy = raw.map((word) => queryWords(word).flatMap((w) => engine.nearTerms(w.term, 4)));
+  // Markup or symbols are no typo of anything in the data.
+  const nearBy = raw.map((word) =>
+    isPlainWord(word) ? queryWords(word).flatMap((w) => engine.nearTerms(w.term, 4)) : [],
+  );
   raw.forEach((_, i) => {
     for (const term of nearBy[i] ?? []) variants.push({ query: replaced(raw, i, term), term });
   });

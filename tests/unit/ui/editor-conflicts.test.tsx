@@ -11,7 +11,14 @@ beforeEach(() => {
 });
 afterEach(teardown);
 
-type ConflictLeft = { field: string; server: unknown; client: unknown; base: unknown };
+type ConflictLeft = {
+  field: string;
+  server: unknown;
+  client: unknown;
+  base: unknown;
+  by?: string;
+  at?: string;
+};
 
 /**
  * What the push leaves behind after the server answered `conflict`: the local record in
@@ -50,6 +57,37 @@ const conflictOnTwoFields = (db: WegweiserDB) =>
   ]);
 
 describe('conflict screen', () => {
+  it('shows the value before both edits, and who made the other edit and when', async () => {
+    const { svc, db } = await signedIn();
+    await conflictOn(db, { name: 'Meine Fassung', phone: '0202 111', version: 7 }, 3, [
+      {
+        field: 'name',
+        server: 'Ihre Fassung',
+        client: 'Meine Fassung',
+        base: 'Alte Fassung',
+        by: 'anna@example.org',
+        at: '2026-10-14T07:42:00Z',
+      },
+      { field: 'phone', server: '0202 999', client: '0202 111', base: null },
+    ]);
+    renderApp('/konflikte', svc);
+    const card = await screen.findByRole('form', { name: /Angebot: Meine Fassung/ });
+    const name = within(card).getByRole('group', { name: 'Name des Angebots' });
+    expect(within(name).getByText('Vor beiden Änderungen:').textContent).toBe(
+      'Vor beiden Änderungen:Alte Fassung',
+    );
+    // Berlin time (summer time: UTC+2).
+    expect(
+      within(name).getByText('Die andere Änderung: anna@example.org, 14.10.2026, 09:42'),
+    ).toBeTruthy();
+    // An older server (or data without history) tells nobody: no empty line.
+    const phone = within(card).getByRole('group', { name: 'Telefon' });
+    expect(within(phone).getByText('Vor beiden Änderungen:').textContent).toBe(
+      'Vor beiden Änderungen:–',
+    );
+    expect(within(phone).queryByText(/Die andere Änderung/)).toBeNull();
+  });
+
   it('shows mine and theirs per field; resolving queues a new mutation based on the server', async () => {
     const { svc, db } = await signedIn();
     await conflictOnTwoFields(db);

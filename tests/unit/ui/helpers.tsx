@@ -1,4 +1,4 @@
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { App } from '../../../src/app/App';
 import { takeFocusRequest } from '../../../src/app/router';
 import type { AppServices } from '../../../src/app/services';
@@ -118,4 +118,12 @@ export function schedule(n: number, over: Partial<Schedule> = {}): Schedule {
 
 export function contact(n: number, over: Partial<Contact> = {}): Contact {
   return records.contact(n, { ...UI, languages: [], ...over });
+}
+
+/** The offer names in the result list, in order. */
+export function resultNames(): string[] {
+  const list = screen.getByRole('list', { name: 'Suchergebnisse' });
+  return within(list)
+    .getAllByRole('heading', { level: 2 })
+    .map((h) => h.textContent ?? '');
 }

@@ -13,6 +13,8 @@ import { SearchForm } from '../../start/SearchForm/SearchForm';
 import { FilterChips } from '../FilterChips/FilterChips';
 import { FilterPanel } from '../FilterPanel/FilterPanel';
 import { knownQuartiere, loadRows } from '../listQuery';
+import { NearbySort } from '../NearbySort/NearbySort';
+import { useNearbyOrder } from '../NearbySort/useNearbyOrder';
 import { NoResults } from '../NoResults/NoResults';
 import { filtersOf, type ListParams, listHref, parseListParams } from '../params';
 import { ServiceListItem } from '../ServiceListItem/ServiceListItem';
@@ -136,7 +138,9 @@ function ServiceList({ params }: { params: ListParams }) {
   useEffect(() => rememberPlace({ shown: limit }), [limit]);
 
   // "Geöffnet: jetzt / heute / diese Woche" narrows the result (src/schedule/filters.ts).
-  const ids = useOpenFilter(db, params.offen ?? null, result.ids) ?? result.ids;
+  const openIds = useOpenFilter(db, params.offen ?? null, result.ids) ?? result.ids;
+  const nearby = useNearbyOrder(db, params, openIds);
+  const ids = nearby.ids;
   const rows = useLiveQueryState(
     async () => ({ ids, rows: await loadRows(db, ids.slice(0, limit)) }),
     [db, ids, limit],
@@ -179,6 +183,7 @@ function ServiceList({ params }: { params: ListParams }) {
         hrefFor={(offen) => listHref({ ...urlParams, offen: offen ?? undefined })}
       />
       <FilterChips params={urlParams} />
+      <NearbySort params={urlParams} order={nearby.order} />
       <p class="visually-hidden" role="status">
         {announced === null
           ? ''

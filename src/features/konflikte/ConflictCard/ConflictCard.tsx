@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
+import { formatDateTime } from '../../../components/format';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -21,6 +22,17 @@ const editable = (c: FieldConflict) =>
 function mergedList(c: FieldConflict) {
   const merged = mergeListChange(c.base, c.client, c.server);
   return merged && mergeOffersSomethingNew(merged, c.client, c.server) ? merged : null;
+}
+
+/** Who made the other edit and when, as far as the server told (coordinators only). */
+function ConflictOrigin({ conflict }: { conflict: FieldConflict }) {
+  const origin = [conflict.by, conflict.at && formatDateTime(conflict.at)].filter(Boolean);
+  if (origin.length === 0) return null;
+  return (
+    <p class="conflict-card__origin muted">
+      {t('conflictOrigin.other', { origin: origin.join(', ') })}
+    </p>
+  );
 }
 
 function FieldChoiceGroup({
@@ -59,6 +71,7 @@ function FieldChoiceGroup({
     return (
       <fieldset class="conflict-card__field">
         <legend>{theyDeleted ? t('conflicts.theyDeleted') : t('conflicts.iDeleted')}</legend>
+        <ConflictOrigin conflict={conflict} />
         {theyDeleted
           ? option('mine', t('conflicts.restoreMine'))
           : option('mine', t('conflicts.deleteAnyway'))}
@@ -71,8 +84,13 @@ function FieldChoiceGroup({
   return (
     <fieldset class="conflict-card__field">
       <legend>{fieldLabel(conflict.field)}</legend>
+      <p class="conflict-card__before">
+        {t('conflictOrigin.before')}
+        <span class="conflict-card__value">{shownValue(conflict.base, conflict.field)}</span>
+      </p>
       {option('mine', t('conflicts.mine'), shownValue(conflict.client, conflict.field))}
       {option('theirs', t('conflicts.theirs'), shownValue(conflict.server, conflict.field))}
+      <ConflictOrigin conflict={conflict} />
       {merged && option('merge', t('conflicts.merge'), shownValue(merged, conflict.field))}
       {editable(conflict) && option('edit', t('conflicts.edit'))}
       {kind === 'edit' && (
