@@ -1,18 +1,22 @@
+import type coordination from './de.coordination.json';
 import de from './de.json';
 
-type Messages = typeof de;
+type Messages = typeof de & typeof coordination;
 /** Dotted paths into the message file, so a typo in a key is a type error. */
 type Path<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Path<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Path<Messages>;
 
-let messages: Record<string, unknown> = de;
-export let locale = 'de';
+const messages: Record<string, unknown> = { ...de };
 
-export function setMessages(lang: string, m: Record<string, unknown>): void {
-  locale = lang;
-  messages = m;
+/**
+ * Screens that only some users open (editing, conflicts) bring their messages with their
+ * own chunk, so the start page does not carry them; their entry module adds them here
+ * before anything renders.
+ */
+export function addMessages(part: Record<string, unknown>): void {
+  Object.assign(messages, part);
 }
 
 function lookup(tree: Record<string, unknown>, key: string): string | undefined {
@@ -25,14 +29,14 @@ function lookup(tree: Record<string, unknown>, key: string): string | undefined 
 }
 
 /**
- * Translate with `{name}` placeholders. Falls back to German, then to the key itself,
- * so a missing translation never shows an empty button.
+ * Translate with `{name}` placeholders. Falls back to the key itself, so a missing
+ * message never shows an empty button.
  */
 export function t(
   key: MessageKey | (string & {}),
   params?: Record<string, string | number>,
 ): string {
-  const raw = lookup(messages, key) ?? lookup(de, key) ?? key;
+  const raw = lookup(messages, key) ?? key;
   if (!params) return raw;
   return raw.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
@@ -44,7 +48,5 @@ export function label(
   kind: 'targetGroup' | 'category' | 'trait' | 'language',
   slug: string,
 ): string {
-  return (
-    lookup(messages, `taxonomy.${kind}.${slug}`) ?? lookup(de, `taxonomy.${kind}.${slug}`) ?? slug
-  );
+  return lookup(messages, `taxonomy.${kind}.${slug}`) ?? slug;
 }

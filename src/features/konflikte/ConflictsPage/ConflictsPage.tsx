@@ -1,3 +1,5 @@
+// Its messages come with this chunk, before any of its modules renders.
+import '../../../i18n/coordination';
 import { useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';

@@ -1,0 +1,4 @@
+import { addMessages } from '.';
+import coordination from './de.coordination.json';
+
+addMessages(coordination);
