@@ -1,3 +1,4 @@
+import type { Visibility } from './meta';
 import type { AnyRecord, TableName } from './tables';
 
 /**
@@ -32,4 +33,12 @@ export function isPublicRecord(
   if (!ownPublic(record)) return false;
   if (!isOfferChildTable(table) || record.service_id == null) return true;
   return offer !== undefined && ownPublic(offer);
+}
+
+/**
+ * Visibility a new schedule or contact starts with: that of its offer, so that a record
+ * added to an internal offer does not turn public by itself when the offer is published.
+ */
+export function childVisibility(offer: VisibilityFields | undefined): Visibility {
+  return offer !== undefined && !ownPublic(offer) ? 'internal' : 'public';
 }

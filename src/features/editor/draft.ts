@@ -60,6 +60,8 @@ export function useDraft(
   idParam: string,
   create: (id: string) => Values,
   nullable: readonly string[],
+  /** False while something `create` reads is still loading. */
+  ready = true,
 ): Draft {
   const { db } = useServices();
   const ctx = useEditContext();
@@ -75,9 +77,9 @@ export function useDraft(
 
   const loaded = !stored.loading;
   useEffect(() => {
-    if (!loaded || values) return;
+    if (!loaded || !ready || values) return;
     setValues(stored.value ? { ...stored.value } : create(id));
-  }, [loaded, values, stored.value, id]);
+  }, [loaded, ready, values, stored.value, id]);
 
   const rejected = entries.find((e) => readPayload(e).state === 'rejected');
   const serverErrors = rejected ? errorsByField(readPayload(rejected).errors ?? []) : {};
