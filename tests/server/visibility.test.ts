@@ -1,10 +1,14 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
+import { MIGRATIONS_DIR, migrate } from '../../server/migrate';
 import { createChangeHub } from '../../server/notify';
 import type { WegweiserDB } from '../../src/db/schema';
 import { type PullResponse, TABLE_NAMES, type TableName } from '../../src/model';
@@ -300,5 +304,63 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
     // One outbox, pushed together: the child's delete was queued with its old version.
     await push(upsert('services', offer, { visibility: 'internal' }), remove('contacts', contactA));
     await expectResidentsSee([orgId]);
+  });
+});
+
+describe.each(backends)('migrating to inherited visibility on $name', (backend) => {
+  let t: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    t = await backend.open();
+    dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
+    for (const name of await readdir(MIGRATIONS_DIR)) {
+      if (name < '004') await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
+    }
+  });
+  afterAll(async () => {
+    await t?.destroy();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends residents a tombstone for public children of internal offers served before', async () => {
+    await migrate(t.db, dir);
+    const offer = randomUUID();
+    const child = randomUUID();
+    // What the previous release stored: the contact counted as public on its own.
+    const legacy = [
+      [
+        'services',
+        offer,
+        'internal',
+        false,
+        { organization_id: randomUUID(), name: 'Fallkonferenz' },
+      ],
+      ['contacts', child, 'public', true, { service_id: offer, name: 'Frau Özdemir' }],
+    ] as const;
+    for (const [table, id, visibility, everPublic, data] of legacy) {
+      await t.db.query(
+        `with v as (select nextval('record_version') as v)
+         insert into records (table_name, id, version, visibility, deleted, data, updated_at, ever_public)
+         select $1, $2::uuid, v.v, $3, false,
+                $4::text::jsonb || jsonb_build_object('id', $2::text, 'version', v.v,
+                  'visibility', $3::text, 'deleted', false, 'updated_at', '2026-01-15T10:00:00Z'),
+                '2026-01-15T10:00:00Z', $5
+           from v`,
+        [table, id, visibility, JSON.stringify(data), everPublic],
+      );
+    }
+    const app = createApp({ db: t.db, distDir: '/nonexistent', resolveViewer: () => 'public' });
+    const pull = async (since: string) =>
+      (await (await app.request(`/api/sync/pull?since=${since}`)).json()) as PullResponse;
+    // A resident of the previous release got the contact's data and a cursor past it.
+    const before = await pull('');
+    expect(before.changes.map((c) => c.id)).toEqual([child]);
+
+    await migrate(t.db);
+    const after = await pull(before.cursor);
+    expect(after.changes).toEqual([
+      { table: 'contacts', id: child, version: expect.any(Number), deleted: true, data: null },
+    ]);
+    expect(JSON.stringify(await pull(''))).not.toContain(offer);
   });
 });
