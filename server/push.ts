@@ -162,7 +162,8 @@ async function applyOne(
   const m = checked.mutation;
 
   const [row] = await q.query<StoredRow>(
-    `select data, version, deleted, content_version from records
+    `select data, version, deleted, coalesce(content_version, version) as content_version
+       from records
       where table_name = $1 and id = $2::uuid`,
     [m.table, m.id],
   );

@@ -139,18 +139,17 @@ export async function upsertRecords<T extends TableName>(
   for (let start = 0; start < stored.length; start += CHUNK) {
     await q.query(
       `insert into records
-         (table_name, id, version, content_version, visibility, deleted, data, updated_at,
-          updated_by, ever_public)
-       select r.table_name, (r.data->>'id')::uuid, (r.data->>'version')::bigint,
-              (r.data->>'version')::bigint, r.visibility, r.deleted, r.data,
-              (r.data->>'updated_at')::timestamptz, r.data->>'updated_by', ${publicSql('r', 'p')}
+         (table_name, id, version, visibility, deleted, data, updated_at, updated_by, ever_public)
+       select r.table_name, (r.data->>'id')::uuid, (r.data->>'version')::bigint, r.visibility,
+              r.deleted, r.data, (r.data->>'updated_at')::timestamptz, r.data->>'updated_by',
+              ${publicSql('r', 'p')}
          from (select $1::text as table_name, e->>'visibility' as visibility,
                       (e->>'deleted')::boolean as deleted, e as data
                  from jsonb_array_elements($2::text::jsonb) as e) as r
               ${offerJoin('r', 'p')}
        on conflict (table_name, id) do update set
          version     = excluded.version,
-         content_version = excluded.content_version,
+         content_version = null,
          visibility  = excluded.visibility,
          deleted     = excluded.deleted,
          data        = excluded.data,
@@ -192,7 +191,7 @@ export async function deleteRecord(
      update records r set
        deleted    = true,
        version    = v.version,
-       content_version = v.version,
+       content_version = null,
        updated_at = $3::text::timestamptz,
        updated_by = $4,
        data       = r.data || jsonb_build_object(

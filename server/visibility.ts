@@ -71,6 +71,7 @@ export async function bumpOfferChildren(
        select c.*, nextval('record_version') as version from c
      ), u as (
        update records r set
+         content_version = coalesce(r.content_version, r.version),
          version     = v.version,
          data        = r.data || jsonb_build_object('version', v.version),
          ever_public = r.ever_public or v.pub

@@ -1,11 +1,10 @@
 -- Schedules and contacts inherit their offer's visibility (server/visibility.ts).
 
--- The version of the last write of the record itself. `version` also moves when only what
--- residents may see of a record changes (its offer was published or unpublished); push's
--- conflict check compares with this one, so that does not count as someone else's edit.
+-- The version of the last write of the record itself; NULL means `version`. `version` also
+-- moves when only what residents may see of a record changes (its offer was published or
+-- unpublished); push's conflict check compares with this one, so that does not count as
+-- someone else's edit.
 alter table records add column content_version bigint;
-update records set content_version = version;
-alter table records alter column content_version set not null;
 
 -- An offer's schedules and contacts, found when its visibility changes.
 create index records_offer_idx on records ((data->>'service_id'))
@@ -27,6 +26,7 @@ with c as (
   select c.*, nextval('record_version') as version from c
 )
 update records r set
+  content_version = coalesce(r.content_version, r.version),
   version = v.version,
   data    = r.data || jsonb_build_object('version', v.version)
   from v
