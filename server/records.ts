@@ -35,7 +35,8 @@ import { bumpOfferChildren, offerJoin, publicNow, publicSql } from './visibility
  * runs there so that both backends behave the same.
  *
  * Rule: nothing may call nextval('record_version') or write `records` except through this
- * module, and only inside `Db.tx` (enforced by the TxQueryable type).
+ * module (and server/visibility.ts, which it calls after taking the lock), and only inside
+ * `Db.tx` (enforced by the TxQueryable type).
  */
 export const VERSION_LOCK_KEY = 0x5157_0001;
 

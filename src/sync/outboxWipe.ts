@@ -23,7 +23,8 @@ export interface WipeResult {
 
 /**
  * Removes what the next person on this phone must not see: every outbox entry that does not
- * belong to `keep` (anonymous entries stay) and, when `dropInternal`, every internal record.
+ * belong to `keep` (anonymous entries stay) and, when `dropInternal`, every record residents
+ * may not see (internal ones, and the schedules and contacts of internal offers).
  * A row that showed a wiped edit is deleted and the pull cursor reset, so the next pull
  * brings the server's copy back (base values could be stale after a rebase).
  */

@@ -163,7 +163,7 @@ describe('visibility of an offer’s contacts and hours', () => {
     renderApp(`/bearbeiten/kontakte/neu?angebot=${internalOffer}`, svc);
     const internal = (await screen.findByRole('radio', { name: /^Intern/ })) as HTMLInputElement;
     expect(internal.checked).toBe(true);
-    expect(await screen.findByText(/Das Angebot ist intern oder gelöscht/)).toBeTruthy();
+    expect(await screen.findByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeTruthy();
     input(screen.getByLabelText(/Name/), 'Frau Özdemir');
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
@@ -176,7 +176,7 @@ describe('visibility of an offer’s contacts and hours', () => {
     renderApp(`/bearbeiten/kontakte/neu?angebot=${svcId}`, svc);
     const pub = (await screen.findByRole('radio', { name: /^Öffentlich/ })) as HTMLInputElement;
     expect(pub.checked).toBe(true);
-    expect(screen.queryByText(/Das Angebot ist intern oder gelöscht/)).toBeNull();
+    expect(screen.queryByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeNull();
   });
 
   it('starts new hours of an internal offer as internal', async () => {
@@ -184,7 +184,7 @@ describe('visibility of an offer’s contacts and hours', () => {
     renderApp(`/bearbeiten/sprechstunden/neu?angebot=${internalOffer}`, svc);
     const internal = (await screen.findByRole('radio', { name: /^Intern/ })) as HTMLInputElement;
     expect(internal.checked).toBe(true);
-    expect(await screen.findByText(/Das Angebot ist intern oder gelöscht/)).toBeTruthy();
+    expect(await screen.findByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeTruthy();
   });
 });
 
