@@ -205,6 +205,7 @@ export async function deleteRecord(
   );
   const row = rows[0];
   if (!row) return null;
+  // Only live rows are deleted here, so a public offer was visible to residents until now.
   if (table === OFFER_TABLE && row.visibility === 'public') await bumpOfferChildren(q, [id]);
   return Number(row.version);
 }

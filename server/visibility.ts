@@ -58,29 +58,25 @@ export async function publicNow(
 export async function bumpOfferChildren(
   q: TxQueryable,
   offerIds: readonly string[],
-): Promise<number> {
-  if (offerIds.length === 0) return 0;
-  const rows = await q.query<{ n: string | number | bigint }>(
+): Promise<void> {
+  if (offerIds.length === 0) return;
+  await q.query(
     `with c as (
        select r.table_name, r.id, ${publicSql('r', 'p')} as pub
          from records r ${offerJoin('r', 'p')}
-        where r.table_name in (${CHILDREN}) and r.data->>'service_id' in (select jsonb_array_elements_text($1::text::jsonb))
-          and r.visibility = 'public' and not r.deleted
+        where r.table_name in (${CHILDREN}) and not r.deleted and r.visibility = 'public'
+          and r.data->>'service_id' in (select jsonb_array_elements_text($1::text::jsonb))
         order by r.version
      ), v as (
        select c.*, nextval('record_version') as version from c
-     ), u as (
-       update records r set
-         content_version = coalesce(r.content_version, r.version),
-         version     = v.version,
-         data        = r.data || jsonb_build_object('version', v.version),
-         ever_public = r.ever_public or v.pub
-       from v
-       where r.table_name = v.table_name and r.id = v.id
-       returning 1
      )
-     select count(*) as n from u`,
+     update records r set
+       content_version = coalesce(r.content_version, r.version),
+       version         = v.version,
+       data            = r.data || jsonb_build_object('version', v.version),
+       ever_public     = r.ever_public or v.pub
+       from v
+      where r.table_name = v.table_name and r.id = v.id`,
     [JSON.stringify(offerIds)],
   );
-  return Number(rows[0]?.n ?? 0);
 }

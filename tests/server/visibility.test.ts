@@ -10,12 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { MIGRATIONS_DIR, migrate } from '../../server/migrate';
 import { createChangeHub } from '../../server/notify';
+import { deleteRecord, upsertRecords } from '../../server/records';
 import type { WegweiserDB } from '../../src/db/schema';
 import { type PullResponse, TABLE_NAMES, type TableName } from '../../src/model';
 import type { MutationInput, PushResult } from '../../src/sync/protocol';
 import { pullAll as clientPull } from '../../src/sync/pull';
 import { destroy, freshDb } from '../unit/db.fixtures';
-import { account, backends, bearer, openMigrated, type TestDb } from './helpers';
+import {
+  account,
+  backends,
+  bearer,
+  contact,
+  openMigrated,
+  org,
+  service,
+  type TestDb,
+} from './helpers';
 import { SseReader } from './sse';
 
 type Fields = Record<string, unknown>;
@@ -362,5 +372,36 @@ describe.each(backends)('migrating to inherited visibility on $name', (backend) 
       { table: 'contacts', id: child, version: expect.any(Number), deleted: true, data: null },
     ]);
     expect(JSON.stringify(await pull(''))).not.toContain(offer);
+  });
+});
+
+describe.each(backends)('deleteRecord of an offer on $name', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openMigrated(backend);
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  it('sends tombstones for its public children past an old cursor', async () => {
+    const o = org();
+    const s = service(o.id);
+    const c = contact(s.id);
+    await t.db.tx(async (q) => {
+      await upsertRecords(q, 'organizations', [o], null);
+      await upsertRecords(q, 'services', [s], null);
+      await upsertRecords(q, 'contacts', [c], null);
+    });
+    const app = createApp({ db: t.db, distDir: '/nonexistent', resolveViewer: () => 'public' });
+    const pull = async (since: string) =>
+      (await (await app.request(`/api/sync/pull?since=${since}`)).json()) as PullResponse;
+    const { cursor } = await pull('');
+    await t.db.tx((q) => deleteRecord(q, 'services', s.id, null));
+    const after = await pull(cursor);
+    expect(after.changes.map((x) => [x.id, x.deleted])).toEqual([
+      [s.id, true],
+      [c.id, true],
+    ]);
   });
 });
