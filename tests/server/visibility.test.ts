@@ -207,6 +207,12 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
     return incremental.changes;
   }
 
+  const tombstoneIds = (changes: PullResponse['changes']) =>
+    changes
+      .filter((c) => c.deleted)
+      .map((c) => c.id)
+      .sort();
+
   const offer = randomUUID();
   const internalOffer = randomUUID();
   const contactA = randomUUID();
@@ -233,12 +239,7 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
   it('unpublishes: the public children go as tombstones to a device with an old cursor', async () => {
     await push(upsert('services', offer, { visibility: 'internal' }));
     const changes = await expectResidentsSee([orgId]);
-    expect(
-      changes
-        .filter((c) => c.deleted)
-        .map((c) => c.id)
-        .sort(),
-    ).toEqual([offer, contactA, scheduleA].sort());
+    expect(tombstoneIds(changes)).toEqual([offer, contactA, scheduleA].sort());
   });
 
   it('publishes again: the children come back with their data', async () => {
@@ -297,12 +298,7 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
 
     await push(remove('services', offer));
     const changes = await expectResidentsSee([orgId]);
-    expect(
-      changes
-        .filter((c) => c.deleted)
-        .map((c) => c.id)
-        .sort(),
-    ).toEqual([offer, contactA, scheduleB].sort());
+    expect(tombstoneIds(changes)).toEqual([offer, contactA, scheduleB].sort());
   });
 
   it('restores a deleted offer with its children', async () => {
