@@ -11,7 +11,7 @@ import { createApp } from '../../server/app';
 import { MIGRATIONS_DIR, migrate } from '../../server/migrate';
 import { createChangeHub } from '../../server/notify';
 import { deleteRecord, upsertRecords } from '../../server/records';
-import type { WegweiserDB } from '../../src/db/schema';
+import { META_KEYS, type WegweiserDB } from '../../src/db/schema';
 import { type PullResponse, TABLE_NAMES, type TableName } from '../../src/model';
 import type { MutationInput, PushResult } from '../../src/sync/protocol';
 import { pullAll as clientPull } from '../../src/sync/pull';
@@ -179,7 +179,7 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
    * nothing, when residents had nothing to pull).
    */
   async function expectResidentsSee(visible: string[]) {
-    const before = (await resident.meta.get('cursor'))?.value as string | undefined;
+    const before = (await resident.meta.get(META_KEYS.cursor))?.value as string | undefined;
     const incremental = await pullPages(before ?? '');
     await clientPull({ db: resident, fetch, baseUrl: url });
     expect(await residentIds(resident)).toEqual([...visible].sort());
