@@ -31,14 +31,32 @@ function parseNotice(payload: string): ChangeNotice | null {
   }
 }
 
+const PULLABLE = "table_name <> 'referrals'";
+/** Rows residents pull (with data or as tombstones), see server/pull.ts. */
+const PUBLIC_PULLABLE = `ever_public and ${PULLABLE}`;
+
 /** The version a viewer's cursor reaches when it has pulled everything. */
 export async function latestVersion(q: Queryable, viewer: Viewer): Promise<number> {
   const rows = await q.query<{ v: string | number | null }>(
-    viewer === 'internal'
-      ? "select max(version) as v from records where table_name <> 'referrals'"
-      : "select max(version) as v from records where ever_public and table_name <> 'referrals'",
+    `select max(version) as v from records where ${viewer === 'internal' ? PULLABLE : PUBLIC_PULLABLE}`,
   );
   return Number(rows[0]?.v ?? 0);
+}
+
+/**
+ * What a writer holding the version lock wrote after `since` (its latestVersion 'internal'
+ * when it took the lock), or null if nothing pullable. Read from the table rather than
+ * collected from the writes, because one write can give other rows new versions too (an
+ * offer's children, server/visibility.ts).
+ */
+export async function noticeSince(q: Queryable, since: number): Promise<ChangeNotice | null> {
+  const [row] = await q.query<{ v: string | number | null; pv: string | number | null }>(
+    `select max(version) as v, max(version) filter (where ${PUBLIC_PULLABLE}) as pv
+       from records where version > $1::bigint and ${PULLABLE}`,
+    [since],
+  );
+  if (row?.v == null) return null;
+  return { version: Number(row.v), publicVersion: row.pv == null ? null : Number(row.pv) };
 }
 
 export type ChangeListener = (notice: ChangeNotice) => void;

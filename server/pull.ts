@@ -1,5 +1,6 @@
 import { type Change, isTableName, type PullResponse } from '../src/model';
 import type { Queryable } from './db';
+import { offerJoin, publicSql } from './visibility';
 
 /** Who asks. Residents have no login and are 'public'; accounts arrive in a later issue. */
 export type Viewer = 'public' | 'internal';
@@ -51,18 +52,19 @@ export function parsePullParams(since: string | undefined, limit: string | undef
 
 /*
  * Residents see a row iff it was ever public (ever_public is set whenever a row is written
- * public and not deleted, and never cleared). Such a row arrives with its data while it is
- * public and live, otherwise as a tombstone. Never-public rows stay invisible altogether, so
+ * while residents may see it, and never cleared). Such a row arrives with its data while
+ * residents may see it (server/visibility.ts: public and live, and so is its offer if it
+ * belongs to one), otherwise as a tombstone. Never-public rows stay invisible altogether, so
  * not even their ids leak. `updated_by` may name a coordinator, so residents get null.
  */
 const PUBLIC_SQL = `
-  select table_name, id::text as id, version,
-         (deleted or visibility <> 'public') as gone,
-         case when deleted or visibility <> 'public' then null
-              else data || '{"updated_by": null}'::jsonb end as data
-    from records
-   where version > $1::bigint and ever_public and table_name <> 'referrals'
-   order by version
+  select r.table_name, r.id::text as id, r.version,
+         not ${publicSql('r', 'p')} as gone,
+         case when ${publicSql('r', 'p')} then r.data || '{"updated_by": null}'::jsonb
+              else null end as data
+    from records r ${offerJoin('r', 'p')}
+   where r.version > $1::bigint and r.ever_public and r.table_name <> 'referrals'
+   order by r.version
    limit $2::int`;
 
 const INTERNAL_SQL = `

@@ -13,7 +13,7 @@ import {
 } from '../src/sync/protocol';
 import { type AuditAction, withOrigins, writeAudit } from './audit';
 import type { Db, TxQueryable } from './db';
-import { type ChangeNotice, notifyChange } from './notify';
+import { type ChangeNotice, latestVersion, noticeSince, notifyChange } from './notify';
 import { lockVersions, upsertRecords } from './records';
 
 export interface PushActor {
@@ -37,7 +37,8 @@ interface StoredRow {
   data: Record<string, unknown>;
   version: string | number | bigint;
   deleted: boolean;
-  ever_public: boolean;
+  /** The last write of the record itself; `version` also moves when its offer's visibility changes. */
+  content_version: string | number | bigint;
 }
 
 type Decided = Omit<PushResult, 'status'> & { status: 'applied' | 'conflict' | 'rejected' };
@@ -77,9 +78,8 @@ export async function processPush(
 ): Promise<PushOutcome> {
   return db.tx(async (q) => {
     await lockVersions(q);
+    const before = await latestVersion(q, 'internal');
     const results: PushResult[] = [];
-    let version = 0;
-    let publicVersion = 0;
     const now = new Date().toISOString();
 
     for (const raw of envelope.mutations) {
@@ -94,14 +94,7 @@ export async function processPush(
         continue;
       }
 
-      const outcome = await applyOne(q, actor, envelope.clientId, raw, now);
-      const result = outcome.result;
-      if (outcome.written && outcome.written.table !== 'referrals') {
-        version = Math.max(version, outcome.written.version);
-        if (outcome.written.visibleToPublic) {
-          publicVersion = Math.max(publicVersion, outcome.written.version);
-        }
-      }
+      const { result } = await applyOne(q, actor, envelope.clientId, raw, now);
       const r = raw as Record<string, unknown>;
       await q.query(
         `insert into processed_mutations
@@ -120,11 +113,8 @@ export async function processPush(
       results.push(result);
     }
 
-    let notice: ChangeNotice | null = null;
-    if (version > 0) {
-      notice = { version, publicVersion: publicVersion > 0 ? publicVersion : null };
-      await notifyChange(q, notice);
-    }
+    const notice = await noticeSince(q, before);
+    if (notice) await notifyChange(q, notice);
     return { response: { results }, notice };
   });
 }
@@ -157,7 +147,6 @@ async function changedByOthers(
 
 interface Applied {
   result: Decided;
-  written?: { table: TableName; version: number; visibleToPublic: boolean };
 }
 
 async function applyOne(
@@ -173,7 +162,8 @@ async function applyOne(
   const m = checked.mutation;
 
   const [row] = await q.query<StoredRow>(
-    `select data, version, deleted, ever_public from records
+    `select data, version, deleted, coalesce(content_version, version) as content_version
+       from records
       where table_name = $1 and id = $2::uuid`,
     [m.table, m.id],
   );
@@ -184,9 +174,10 @@ async function applyOne(
   const denied = authorizeMutation(actor.role, m.table, m.op, current !== null);
   if (denied) return { result: rejected(mutationId, [denied]) };
 
+  const contentVersion = row ? Number(row.content_version) : 0;
   const concurrent =
-    current !== null && current.version > m.baseVersion
-      ? await changedByOthers(q, m.table, m.id, m.baseVersion, current.version, clientId)
+    current !== null && contentVersion > m.baseVersion
+      ? await changedByOthers(q, m.table, m.id, m.baseVersion, contentVersion, clientId)
       : false;
   const merge = mergeMutation(current, m, { concurrent });
   merge.conflicts = await withOrigins(q, actor.role, m.table, m.id, merge.conflicts);
@@ -234,11 +225,5 @@ async function applyOne(
   });
   return {
     result: { mutationId, status, version: stored.version, ...conflicts },
-    written: {
-      table: m.table,
-      version: stored.version,
-      visibleToPublic:
-        (row?.ever_public ?? false) || (stored.visibility === 'public' && !stored.deleted),
-    },
   };
 }

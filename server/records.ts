@@ -1,5 +1,13 @@
-import { isTableName, type RecordOf, TABLE_SCHEMAS, type TableName } from '../src/model';
+import {
+  isPublicRecord,
+  isTableName,
+  OFFER_TABLE,
+  type RecordOf,
+  TABLE_SCHEMAS,
+  type TableName,
+} from '../src/model';
 import type { TxQueryable } from './db';
+import { bumpOfferChildren, offerJoin, publicNow, publicSql } from './visibility';
 
 /**
  * Why every writer takes this lock before `nextval('record_version')`
@@ -27,7 +35,8 @@ import type { TxQueryable } from './db';
  * runs there so that both backends behave the same.
  *
  * Rule: nothing may call nextval('record_version') or write `records` except through this
- * module, and only inside `Db.tx` (enforced by the TxQueryable type).
+ * module (and server/visibility.ts, which it calls after taking the lock), and only inside
+ * `Db.tx` (enforced by the TxQueryable type).
  */
 export const VERSION_LOCK_KEY = 0x5157_0001;
 
@@ -124,16 +133,24 @@ export async function upsertRecords<T extends TableName>(
       ({ ...rec, version: versions[i], updated_at: now, updated_by: updatedBy }) as RecordOf<T>,
   );
 
+  // An offer that turns public or stops being public changes what residents see of its
+  // children (server/visibility.ts), so those need new versions too.
+  const offersBefore = table === OFFER_TABLE ? await publicNow(q, table, stored) : null;
+
   for (let start = 0; start < stored.length; start += CHUNK) {
     await q.query(
       `insert into records
          (table_name, id, version, visibility, deleted, data, updated_at, updated_by, ever_public)
-       select $1, (e->>'id')::uuid, (e->>'version')::bigint, e->>'visibility',
-              (e->>'deleted')::boolean, e, (e->>'updated_at')::timestamptz, e->>'updated_by',
-              e->>'visibility' = 'public' and not (e->>'deleted')::boolean
-         from jsonb_array_elements($2::text::jsonb) as e
+       select r.table_name, (r.data->>'id')::uuid, (r.data->>'version')::bigint, r.visibility,
+              r.deleted, r.data, (r.data->>'updated_at')::timestamptz, r.data->>'updated_by',
+              ${publicSql('r', 'p')}
+         from (select $1::text as table_name, e->>'visibility' as visibility,
+                      (e->>'deleted')::boolean as deleted, e as data
+                 from jsonb_array_elements($2::text::jsonb) as e) as r
+              ${offerJoin('r', 'p')}
        on conflict (table_name, id) do update set
          version     = excluded.version,
+         content_version = null,
          visibility  = excluded.visibility,
          deleted     = excluded.deleted,
          data        = excluded.data,
@@ -141,6 +158,14 @@ export async function upsertRecords<T extends TableName>(
          updated_by  = excluded.updated_by,
          ever_public = records.ever_public or excluded.ever_public`,
       [table, JSON.stringify(stored.slice(start, start + CHUNK))],
+    );
+  }
+  if (offersBefore) {
+    await bumpOfferChildren(
+      q,
+      stored
+        .filter((rec) => isPublicRecord(table, rec, undefined) !== offersBefore.has(rec.id))
+        .map((rec) => rec.id),
     );
   }
   return stored;
@@ -162,11 +187,12 @@ export async function deleteRecord(
   if (!UUID.test(id)) return null;
   await lockVersions(q);
   const now = new Date().toISOString();
-  const rows = await q.query<{ version: string | number | bigint }>(
+  const rows = await q.query<{ version: string | number | bigint; visibility: string }>(
     `with v as (select nextval('record_version') as version)
      update records r set
        deleted    = true,
        version    = v.version,
+       content_version = null,
        updated_at = $3::text::timestamptz,
        updated_by = $4,
        data       = r.data || jsonb_build_object(
@@ -174,9 +200,12 @@ export async function deleteRecord(
                       'updated_at', $3::text, 'updated_by', $4::text)
      from v
      where r.table_name = $1 and r.id = $2::uuid and not r.deleted
-     returning r.version`,
+     returning r.version, r.visibility`,
     [table, id, now, deletedBy],
   );
   const row = rows[0];
-  return row ? Number(row.version) : null;
+  if (!row) return null;
+  // Only live rows are deleted here, so a public offer was visible to residents until now.
+  if (table === OFFER_TABLE && row.visibility === 'public') await bumpOfferChildren(q, [id]);
+  return Number(row.version);
 }

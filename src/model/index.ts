@@ -2,3 +2,4 @@ export * from './meta';
 export * from './records';
 export * from './tables';
 export * from './taxonomy';
+export * from './visibility';

@@ -3,7 +3,15 @@
  * last one signs out). Loaded with the sign-in code, not at start.
  */
 import { META_KEYS, type WegweiserDB } from '../db/schema';
-import { type AnyRecord, TABLE_NAMES, type TableName } from '../model';
+import {
+  type AnyRecord,
+  isOfferChildTable,
+  isPublicRecord,
+  OFFER_TABLE,
+  type Service,
+  TABLE_NAMES,
+  type TableName,
+} from '../model';
 import { readOutbox } from './outboxRead';
 
 export interface WipeResult {
@@ -15,7 +23,8 @@ export interface WipeResult {
 
 /**
  * Removes what the next person on this phone must not see: every outbox entry that does not
- * belong to `keep` (anonymous entries stay) and, when `dropInternal`, every internal record.
+ * belong to `keep` (anonymous entries stay) and, when `dropInternal`, every record residents
+ * may not see (internal ones, and the schedules and contacts of internal offers).
  * A row that showed a wiped edit is deleted and the pull cursor reset, so the next pull
  * brings the server's copy back (base values could be stale after a rebase).
  */
@@ -44,8 +53,15 @@ export async function wipeForUser(
         result.reverted += ids.length;
       }
       if (dropInternal) {
+        // Tables come in foreign-key order, so the offers left here are the public ones.
+        const offers = isOfferChildTable(name)
+          ? new Map((await db.table<Service, string>(OFFER_TABLE).toArray()).map((s) => [s.id, s]))
+          : undefined;
         const internal = await t
-          .filter((r) => (r as AnyRecord).visibility === 'internal')
+          .filter((r) => {
+            const rec = r as AnyRecord & { service_id?: string | null };
+            return !isPublicRecord(name, rec, offers?.get(rec.service_id ?? ''));
+          })
           .primaryKeys();
         await t.bulkDelete(internal);
         result.internal += internal.length;

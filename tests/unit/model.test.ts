@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   Contact,
+  childVisibility,
+  isPublicRecord,
   isTableName,
   Location,
   Organization,
@@ -344,5 +346,35 @@ describe('TABLE_SCHEMAS', () => {
     expect(isTableName('schedules')).toBe(true);
     expect(isTableName('toString')).toBe(false);
     expect(isTableName(42)).toBe(false);
+  });
+});
+
+describe('inherited visibility', () => {
+  const live = { visibility: 'public', deleted: false } as const;
+  const hidden = { visibility: 'internal', deleted: false } as const;
+  const gone = { visibility: 'public', deleted: true } as const;
+
+  it('shows an offer’s schedule or contact only while both are public and live', () => {
+    for (const table of ['schedules', 'contacts'] as const) {
+      const child = { ...live, service_id: 'o' };
+      expect(isPublicRecord(table, child, live)).toBe(true);
+      expect(isPublicRecord(table, child, hidden)).toBe(false);
+      expect(isPublicRecord(table, child, gone)).toBe(false);
+      expect(isPublicRecord(table, child, undefined)).toBe(false);
+      expect(isPublicRecord(table, { ...hidden, service_id: 'o' }, live)).toBe(false);
+    }
+  });
+
+  it('lets other records and contacts without an offer follow their own visibility', () => {
+    expect(isPublicRecord('contacts', { ...live, service_id: null }, undefined)).toBe(true);
+    expect(isPublicRecord('services', live, hidden)).toBe(true);
+    expect(isPublicRecord('organizations', gone, undefined)).toBe(false);
+  });
+
+  it('starts a new child with its offer’s visibility', () => {
+    expect(childVisibility(hidden)).toBe('internal');
+    expect(childVisibility(gone)).toBe('internal');
+    expect(childVisibility(live)).toBe('public');
+    expect(childVisibility(undefined)).toBe('public');
   });
 });

@@ -16,11 +16,13 @@ import { outboxSummary } from '../../src/sync/outboxRead';
 import { wipeForUser } from '../../src/sync/outboxWipe';
 import { SERVER_FIELDS } from '../../src/sync/protocol';
 import {
+  contact,
   destroy,
   freshDb,
   org,
   page,
   referral,
+  schedule,
   service,
   tombstone,
   uid,
@@ -304,5 +306,31 @@ describe('shared phones', () => {
     expect(await db.services.get(uid(101))).toBeUndefined();
     // The next pull starts from scratch and brings the server's copy back.
     expect(await db.meta.get('cursor')).toBeUndefined();
+  });
+
+  it('also wipes the public schedules and contacts of an internal offer', async () => {
+    const internal = uid(101);
+    const open = uid(102);
+    await applyPullPage(
+      db,
+      page(
+        [
+          upsert('services', service(101, { version: 1, visibility: 'internal' })),
+          upsert('services', service(102, { version: 2 })),
+          upsert('schedules', schedule(201, { version: 3, service_id: internal })),
+          upsert('schedules', schedule(202, { version: 4, service_id: open })),
+          upsert('contacts', contact(301, { version: 5, service_id: internal })),
+          upsert('contacts', contact(302, { version: 6, service_id: open })),
+          upsert('contacts', contact(303, { version: 7, service_id: null })),
+        ],
+        '7',
+      ),
+    );
+    const result = await wipeForUser(db, null, true);
+    expect(result.internal).toBe(3);
+    expect(await db.services.get(internal)).toBeUndefined();
+    expect(await db.services.get(open)).toBeDefined();
+    expect(await db.schedules.toCollection().primaryKeys()).toEqual([uid(202)]);
+    expect(await db.contacts.toCollection().primaryKeys()).toEqual([uid(302), uid(303)]);
   });
 });

@@ -62,6 +62,8 @@ export function useDraft(
   idParam: string,
   create: (id: string) => Values,
   nullable: readonly string[],
+  /** False while something `create` reads is still loading. */
+  ready = true,
 ): Draft {
   const { db } = useServices();
   const ctx = useEditContext();
@@ -79,11 +81,11 @@ export function useDraft(
 
   const loaded = !stored.loading;
   useEffect(() => {
-    if (!loaded || values) return;
+    if (!loaded || !ready || values) return;
     const first = stored.value ? { ...stored.value } : create(id);
     setValues(first);
     setBaseline(first);
-  }, [loaded, values, stored.value, id]);
+  }, [loaded, ready, values, stored.value, id]);
   const dirty = useMemo(
     () =>
       values !== null &&

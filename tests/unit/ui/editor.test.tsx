@@ -149,6 +149,45 @@ describe('offer form', () => {
   });
 });
 
+describe('visibility of an offer’s contacts and hours', () => {
+  const internalOffer = uid(101);
+
+  async function withInternalOffer() {
+    const ctx = await seeded();
+    await ctx.db.services.put(service(101, { name: 'Fallkonferenz', visibility: 'internal' }));
+    return ctx;
+  }
+
+  it('starts a new contact of an internal offer as internal, and says why', async () => {
+    const { svc, db } = await withInternalOffer();
+    renderApp(`/bearbeiten/kontakte/neu?angebot=${internalOffer}`, svc);
+    const internal = (await screen.findByRole('radio', { name: /^Intern/ })) as HTMLInputElement;
+    expect(internal.checked).toBe(true);
+    expect(await screen.findByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeTruthy();
+    input(screen.getByLabelText(/Name/), 'Frau Özdemir');
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const payload = readPayload((await db.outbox.toArray())[0]!);
+    expect(payload.fields.visibility).toEqual({ base: null, value: 'internal' });
+  });
+
+  it('starts a new contact of a public offer as public, without the hint', async () => {
+    const { svc } = await withInternalOffer();
+    renderApp(`/bearbeiten/kontakte/neu?angebot=${svcId}`, svc);
+    const pub = (await screen.findByRole('radio', { name: /^Öffentlich/ })) as HTMLInputElement;
+    expect(pub.checked).toBe(true);
+    expect(screen.queryByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeNull();
+  });
+
+  it('starts new hours of an internal offer as internal', async () => {
+    const { svc } = await withInternalOffer();
+    renderApp(`/bearbeiten/sprechstunden/neu?angebot=${internalOffer}`, svc);
+    const internal = (await screen.findByRole('radio', { name: /^Intern/ })) as HTMLInputElement;
+    expect(internal.checked).toBe(true);
+    expect(await screen.findByText(/erst, wenn auch das Angebot öffentlich ist/)).toBeTruthy();
+  });
+});
+
 describe('hours form', () => {
   it('builds "jeden 1. und 3. Montag" from checkboxes with a live preview', async () => {
     const { svc, db } = await seeded();

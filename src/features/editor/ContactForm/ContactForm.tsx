@@ -1,8 +1,10 @@
 import { t } from '../../../i18n';
+import { childVisibility } from '../../../model';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { listToText, str, textToList, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { draftTextField, ParsedField } from '../fields/fields';
+import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = ['title', 'phone', 'email', 'availability', 'service_id', 'organization_id'];
@@ -11,6 +13,7 @@ const FIELDS = ['name', 'title', 'phone', 'email', 'languages', 'availability', 
 /** Ansprechperson eines Angebots anlegen oder bearbeiten. */
 export function ContactForm({ id, search }: { id: string; search: string }) {
   const serviceId = new URLSearchParams(search).get('angebot');
+  const offer = useOffer(serviceId);
   const draft = useDraft(
     'contacts',
     id,
@@ -20,12 +23,14 @@ export function ContactForm({ id, search }: { id: string; search: string }) {
       service_id: serviceId,
       name: '',
       languages: ['de'],
-      visibility: 'public',
+      visibility: childVisibility(offer.value),
     }),
     NULLABLE,
+    !offer.loading,
   );
   const v = draft.values;
   const owner = str(v.service_id);
+  const ownerOffer = useOffer(owner || null).value;
   const back = owner
     ? { href: `/bearbeiten/angebote/${owner}`, label: t('editor.backToService') }
     : { href: '/bearbeiten', label: t('editor.backToOverview') };
@@ -65,7 +70,7 @@ export function ContactForm({ id, search }: { id: string; search: string }) {
         onChange={(x) => draft.set('languages', x)}
       />
       {text('availability', { hint: t('editor.contact.availabilityHint') })}
-      <VisibilityField draft={draft} />
+      <VisibilityField draft={draft} offer={ownerOffer} />
       <p class="field__hint">{t('editor.contact.internalHint')}</p>
     </FormShell>
   );

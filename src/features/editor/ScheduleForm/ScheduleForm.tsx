@@ -3,7 +3,7 @@ import { useServices } from '../../../app/services';
 import { formatIsoDate } from '../../../components/format';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
-import { ScheduleRule } from '../../../model';
+import { childVisibility, ScheduleRule } from '../../../model';
 import {
   describe,
   describeExtras,
@@ -21,6 +21,7 @@ import {
   ParsedField,
   SelectField,
 } from '../fields/fields';
+import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 import { fieldsOf, formOf, NTHS, type RuleForm } from './ruleForm';
 import './ScheduleForm.css';
@@ -161,6 +162,7 @@ function ExdateList({ draft }: { draft: Draft }) {
 export function ScheduleForm({ id, search }: { id: string; search: string }) {
   const { db } = useServices();
   const serviceParam = new URLSearchParams(search).get('angebot');
+  const offer = useOffer(serviceParam);
   const draft = useDraft(
     'schedules',
     id,
@@ -176,9 +178,10 @@ export function ScheduleForm({ id, search }: { id: string; search: string }) {
       exdates: [],
       rdates: [],
       closed_on_holidays: true,
-      visibility: 'public',
+      visibility: childVisibility(offer.value),
     }),
     NULLABLE,
+    !offer.loading,
   );
   const v = draft.values;
   const serviceId = str(v.service_id);
@@ -326,7 +329,7 @@ export function ScheduleForm({ id, search }: { id: string; search: string }) {
         onChange={(x) => draft.set('closed_on_holidays', x)}
       />
       {text('notes', { multiline: true, hint: t('editor.schedule.notesHint') })}
-      <VisibilityField draft={draft} />
+      <VisibilityField draft={draft} offer={service} />
       <Preview values={v} />
     </FormShell>
   );
