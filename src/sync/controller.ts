@@ -216,7 +216,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         await account?.restore();
       }
     } catch {
-      // Not even a new database: the banner shows the error of the next open.
+      // Not even a new database: the sync below fails too and says so.
     }
     await syncNow();
     endRecovery(db, lost);

@@ -135,7 +135,11 @@ function ServiceList({ params }: { params: ListParams }) {
     if (!rows.loading) setLimit((l) => l + PAGE_SIZE);
   };
   const sentinel = useAutoMore(hasMore, showMore);
-  const announced = useDebounced(result.state === 'ready' ? total : null, ANNOUNCE_DELAY_MS);
+  // Only a count read with its rows: before they are read `total` is 0, not the result.
+  const announced = useDebounced(
+    result.state === 'ready' && settled.current ? total : null,
+    ANNOUNCE_DELAY_MS,
+  );
   const urlParams = { ...params, q: query.trim() || undefined };
 
   return (
