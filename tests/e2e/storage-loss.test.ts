@@ -130,8 +130,8 @@ describe.skipIf(!hasChromium)('the browser deletes the storage under a running a
       .poll(() => bannerText(page), { timeout: 20_000 })
       .toContain(
         unsent === 1
-          ? 'Dabei ist 1 noch nicht gesendete Änderung verloren gegangen.'
-          : `Dabei sind ${unsent} noch nicht gesendete Änderungen verloren gegangen.`,
+          ? 'Dabei ging 1 noch nicht gesendete Änderung verloren.'
+          : `Dabei gingen ${unsent} noch nicht gesendete Änderungen verloren.`,
       );
     await expect
       .poll(() => page.locator('main h1').textContent(), { timeout: 20_000 })

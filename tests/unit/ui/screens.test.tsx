@@ -64,7 +64,7 @@ describe('database problems', () => {
     await db.services.put(service(100));
     status.set({ state: 'recovering', error: null, lost: 1 });
     renderApp('/', services({ db, dbStatus: status }));
-    expect(screen.getByRole('alert').textContent).toContain('werden gerade neu geladen');
+    expect(screen.getByRole('alert').textContent).toContain('Sie werden neu geladen …');
     expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe(
       'Daten werden neu geladen …',
     );
@@ -74,7 +74,7 @@ describe('database problems', () => {
     act(() => status.set({ state: 'ready', error: null, lost: 1 }));
     await screen.findByRole('heading', { level: 1, name: 'Welches Angebot passt?' });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('1 noch nicht gesendete Änderung verloren gegangen');
+    expect(alert.textContent).toContain('Dabei ging 1 noch nicht gesendete Änderung verloren.');
     expect(within(alert).queryByRole('button', { name: 'Seite neu laden' })).toBeNull();
     fireEvent.click(within(alert).getByRole('button', { name: 'Verstanden' }));
     expect(screen.queryByRole('alert')).toBeNull();
@@ -96,7 +96,7 @@ describe('database problems', () => {
     renderApp('/', services({ db, dbStatus: status }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Der Speicher des Geräts ist voll');
-    await within(alert).findByText(/bleiben auf diesem Gerät gespeichert/);
+    await within(alert).findByText(/Noch nicht gesendete Änderungen bleiben gespeichert/);
   });
 
   it('says nothing while the database is fine', () => {
