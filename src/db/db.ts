@@ -15,7 +15,7 @@ import { recallUnsent, rememberUnsent } from './unsent';
  * - idle: not opened yet; opening: open in progress; ready: usable.
  * - blocked: our upgrade waits for another tab that holds the old version
  *   (UI: "close other tabs / reload them").
- * - outdated: another tab upgraded or deleted the database; this tab runs old code
+ * - outdated: another tab upgraded the database; this tab runs old code
  *   (UI: "reload"). Sticky until reload.
  * - closed: the connection went away; the next query reopens it.
  * - recovering: the browser (or the user) deleted the database under the running app; a new
