@@ -55,14 +55,15 @@ function forceClose(target: WegweiserDB): void {
   target.backendDB().dispatchEvent(event as unknown as Event);
 }
 
-function start(server = fakeServer([upsert('organizations', org(1, { version: 1 }))])) {
+function start(onLine = true) {
+  const server = fakeServer([upsert('organizations', org(1, { version: 1 }))]);
   const account = createAccount({ db, fetch: server.fetch, baseUrl: '' });
   controller = createSyncController({
     db,
     fetch: server.fetch,
     baseUrl: '',
     account,
-    env: { events: new EventTarget(), navigator: { onLine: true } },
+    env: { events: new EventTarget(), navigator: { onLine } },
   });
   return { server, account, controller };
 }
@@ -134,16 +135,8 @@ describe('the outbox mirror', () => {
   it('follows the number of outbox entries', async () => {
     await openDb(db);
     await db.meta.put({ key: META_KEYS.session, value: session });
-    const server = fakeServer();
-    const account = createAccount({ db, fetch: server.fetch, baseUrl: '' });
     // Offline: nothing is sent, the entries stay.
-    controller = createSyncController({
-      db,
-      fetch: server.fetch,
-      baseUrl: '',
-      account,
-      env: { events: new EventTarget(), navigator: { onLine: false } },
-    });
+    start(false);
     const ctx = { db, userEmail: session.user.email };
     await queueUpsert(ctx, 'services', service(1));
     await queueUpsert(ctx, 'services', service(2));
