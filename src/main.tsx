@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { dbStatus, getDb, openDb } from './db/db';
-import { requestPersistentStorage, storageEstimate } from './db/storage';
+import { storageEstimate } from './db/storage';
 import { listenForInstallOffer } from './pwa/install';
 import { registerServiceWorker } from './pwa/lifecycle';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
@@ -14,7 +14,6 @@ const db = getDb();
 // Open early so a blocked upgrade or a full disk shows up in the banner at once;
 // the outcome is reported through dbStatus, so the rejection needs no handler here.
 openDb(db).catch(() => {});
-void requestPersistentStorage();
 const account = createAccount({
   db,
   fetch: (input, init) => globalThis.fetch(input, init),

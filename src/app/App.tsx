@@ -5,6 +5,8 @@ import { MainNav } from '../components/MainNav/MainNav';
 import { OutboxStatus } from '../components/OutboxStatus/OutboxStatus';
 import { SentNotice } from '../components/SentNotice/SentNotice';
 import { SyncStatus } from '../components/SyncStatus/SyncStatus';
+import { acknowledgeLoss } from '../db/db';
+import { useLiveQuery } from '../db/useLiveQuery';
 import { useStore } from '../db/useStore';
 import { AccountLink } from '../features/login/AccountLink/AccountLink';
 import { StartPage } from '../features/start/StartPage/StartPage';
@@ -84,10 +86,27 @@ function RouteView({ route, search }: { route: Route; search: string }) {
   }
 }
 
-function DbProblem() {
-  const { dbStatus } = useServices();
+/**
+ * The banner about the local database, then the page. While a deleted database is filled
+ * again, pages would show "Keine Angebote": a loading line stands in for them until then.
+ */
+function MainContent({ route, search }: { route: Route; search: string }) {
+  const { db, dbStatus } = useServices();
   const status = useStore(dbStatus);
-  return <DbErrorBanner status={status} />;
+  const full = status.error === 'quota';
+  const unsent = useLiveQuery(() => (full ? db.outbox.count() : 0), [db, full], 0);
+  return (
+    <>
+      <DbErrorBanner status={status} unsent={unsent} onDismiss={() => acknowledgeLoss(db)} />
+      {status.state === 'recovering' ? (
+        <p class="muted" role="status">
+          {t('dbLost.loading')}
+        </p>
+      ) : (
+        <RouteView route={route} search={search} />
+      )}
+    </>
+  );
 }
 
 function skipToMain(event: Event) {
@@ -143,8 +162,7 @@ export function App({ services, updatePrompt }: AppProps) {
       </header>
       <MainNav pathname={location.pathname} />
       <main id="main" class="app-main" tabIndex={-1}>
-        <DbProblem />
-        <RouteView route={route} search={location.search} />
+        <MainContent route={route} search={location.search} />
       </main>
       {updatePrompt}
     </ServicesContext.Provider>

@@ -9,21 +9,39 @@ import { withDerivedServiceFields } from './derive';
 import { type DbErrorCode, toDbError } from './errors';
 import { DB_NAME, STORES_V1, STORES_V2, type StoredService, type WegweiserDB } from './schema';
 import { createStore, type ReadableStore, type Store } from './store';
+import { recallUnsent, rememberUnsent } from './unsent';
 
 /**
  * - idle: not opened yet; opening: open in progress; ready: usable.
  * - blocked: our upgrade waits for another tab that holds the old version
  *   (UI: "close other tabs / reload them").
- * - outdated: another tab upgraded or deleted the database; this tab runs old code
+ * - outdated: another tab upgraded the database; this tab runs old code
  *   (UI: "reload"). Sticky until reload.
  * - closed: the connection went away; the next query reopens it.
+ * - recovering: the browser (or the user) deleted the database under the running app; a new
+ *   one is filled again by the sync (UI: a notice, and loading instead of empty lists).
+ *   Ends with endRecovery().
  * - error: opening failed; `error` tells why.
  */
-export type DbState = 'idle' | 'opening' | 'ready' | 'blocked' | 'outdated' | 'closed' | 'error';
+export type DbState =
+  | 'idle'
+  | 'opening'
+  | 'ready'
+  | 'blocked'
+  | 'outdated'
+  | 'closed'
+  | 'recovering'
+  | 'error';
 
 export interface DbStatus {
   state: DbState;
+  /** Also set while ready when a write failed for lack of space (reportQuota). */
   error: DbErrorCode | null;
+  /**
+   * The database had been deleted: how many unsent changes went with it (0 = none, or none
+   * known). Absent when nothing was deleted; kept until acknowledgeLoss().
+   */
+  lost?: number;
 }
 
 const IDLE: DbStatus = { state: 'idle', error: null };
@@ -97,14 +115,38 @@ export function createDb(name: string = DB_NAME, options: CreateDbOptions = {}):
   db.use(changeFeedMiddleware(CHANGE_FEED_TABLES));
 
   const set = (state: DbState, error: DbErrorCode | null = null) => {
-    if (status.get().state === 'outdated') return;
-    status.set({ state, error });
+    const now = status.get();
+    if (now.state === 'outdated' || now.state === 'recovering') return;
+    status.set(now.lost === undefined ? { state, error } : { state, error, lost: now.lost });
   };
 
+  /**
+   * The data is gone (deleted, or the connection closed by force as when site data is
+   * cleared). The count of unsent changes is read now, before anything writes the new,
+   * empty outbox's count over it. The next query opens (and so creates) a fresh database;
+   * the sync controller fills it and calls endRecovery().
+   */
+  const lose = () => {
+    if (status.get().state === 'recovering') return;
+    status.set({ state: 'recovering', error: null, lost: recallUnsent() });
+    db.close({ disableAutoOpen: false });
+  };
+
+  // A database created by this open while the outbox mirror still counts entries was
+  // deleted while the app was closed (eviction under storage pressure).
+  let lostBeforeOpen = 0;
+  db.on('populate', () => {
+    lostBeforeOpen = recallUnsent();
+  });
+
   db.on('blocked', () => set('blocked', 'blocked'));
-  db.on('versionchange', () => {
-    // Another tab wants a newer version (or deletes the db). Holding on would block it;
-    // closing without disabling auto-open lets reads in this tab go on after its upgrade.
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    if (event.newVersion === null) {
+      lose();
+      return;
+    }
+    // Another tab wants a newer version. Holding on would block it; closing without
+    // disabling auto-open lets reads in this tab go on after its upgrade.
     db.close({ disableAutoOpen: false });
     set('outdated');
   });
@@ -112,8 +154,54 @@ export function createDb(name: string = DB_NAME, options: CreateDbOptions = {}):
     if (status.get().state === 'ready') set('closed');
   });
   // Sticky: fires on every (re)open, not only the first.
-  db.on('ready', () => set('ready'), true);
+  db.on(
+    'ready',
+    () => {
+      // Only the browser fires the native event (Dexie's own 'close' also fires on db.close()).
+      db.backendDB().addEventListener('close', lose);
+      const lost = lostBeforeOpen;
+      lostBeforeOpen = 0;
+      if (lost > 0 && status.get().state !== 'recovering') {
+        rememberUnsent(0);
+        status.set({ state: 'ready', error: null, lost });
+      } else set('ready');
+    },
+    true,
+  );
   return db;
+}
+
+/** The status store a database reports to (the sync controller follows it). */
+export function statusOf(db: Dexie): ReadableStore<DbStatus> | undefined {
+  return statusByDb.get(db);
+}
+
+/** Recovery done: `lost` unsent changes went with the old database (undefined: none did). */
+export function endRecovery(db: Dexie, lost: number | undefined): void {
+  const status = statusByDb.get(db);
+  if (status?.get().state !== 'recovering') return;
+  rememberUnsent(0);
+  status.set({ state: 'ready', error: null, ...(lost === undefined ? {} : { lost }) });
+}
+
+/** The user has read the notice about deleted data. */
+export function acknowledgeLoss(db: Dexie): void {
+  const status = statusByDb.get(db);
+  const now = status?.get();
+  if (!status || !now || now.lost === undefined) return;
+  status.set({ state: now.state, error: now.error });
+}
+
+/**
+ * A write failed for lack of space (`full`), or went through again: the banner says so
+ * while the app keeps working (reads, and retries of the sync).
+ */
+export function reportQuota(db: Dexie, full: boolean): void {
+  const status = statusByDb.get(db);
+  const now = status?.get();
+  if (!status || !now || now.state !== 'ready') return;
+  if (full && now.error === null) status.set({ ...now, error: 'quota' });
+  if (!full && now.error === 'quota') status.set({ ...now, error: null });
 }
 
 let instance: WegweiserDB | null = null;
@@ -131,8 +219,9 @@ export function getDb(): WegweiserDB {
 export async function openDb(db: WegweiserDB = getDb()): Promise<WegweiserDB> {
   const status = statusByDb.get(db);
   if (db.isOpen()) return db;
-  if (status && status.get().state !== 'outdated' && status.get().state !== 'blocked') {
-    status.set({ state: 'opening', error: null });
+  const keep = (s: DbStatus) => s.state === 'outdated' || s.state === 'recovering';
+  if (status && !keep(status.get()) && status.get().state !== 'blocked') {
+    status.set({ ...status.get(), state: 'opening', error: null });
   }
   try {
     await db.open();

@@ -82,6 +82,8 @@ export const META_KEYS = {
   lastUser: 'lastUser',
   /** This device's id for push idempotency. */
   clientId: 'clientId',
+  /** ISO time persistent storage was asked for (once per device, at the first edit). */
+  persistAsked: 'persistAsked',
 } as const;
 
 /** A service as stored locally: the record plus derived, local-only fields. */

@@ -1,6 +1,8 @@
 import { liveQuery } from 'dexie';
+import { endRecovery, reportQuota, statusOf } from '../db/db';
 import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
+import { rememberUnsent } from '../db/unsent';
 import { onServiceWorkerSync, registerBackgroundSync } from './backgroundSync';
 import { isAbort, SyncError, type SyncErrorInfo, toSyncError } from './errors';
 import { connectLive, type EventSourceFactory, type LiveConnection } from './live';
@@ -210,12 +212,44 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
           ? { delivered: { count: delivered, at: now().toISOString() } }
           : {}),
       });
+      if (outcome !== LOCK_BUSY) reportQuota(db, false);
     } catch (e) {
       if (stopped || isAbort(e, signal)) return;
       const error = toSyncError(e).info();
       patch({ status: error.code === 'network' ? 'offline' : 'error', error });
+      if (error.db === 'quota') reportQuota(db, true);
     }
   }
+
+  /**
+   * The database was deleted under us: fill the new one from cursor 0 (it has no cursor),
+   * keep the user signed in, and tell how many unsent changes were lost with it.
+   */
+  async function recover(remembered: number): Promise<void> {
+    // A run in flight would write its next pages into the new database behind an old cursor.
+    abort?.abort();
+    await running;
+    let lost: number | undefined;
+    try {
+      // A connection closed by force over intact data leaves the cursor: nothing was lost.
+      if (!(await db.meta.get(META_KEYS.cursor))) {
+        lost = Math.max(0, remembered - (await db.outbox.count()));
+        await account?.restore();
+      }
+    } catch {
+      // Not even a new database: the sync below fails too and says so.
+    }
+    await syncNow();
+    endRecovery(db, lost);
+  }
+  let recovering = false;
+  const offDbStatus = statusOf(db)?.subscribe((s) => {
+    if (s.state !== 'recovering' || recovering || stopped) return;
+    recovering = true;
+    void recover(s.lost ?? 0).finally(() => {
+      recovering = false;
+    });
+  });
 
   function syncNow(): Promise<void> {
     if (stopped) return Promise.resolve();
@@ -322,6 +356,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   if (account) {
     outboxSub = liveQuery(() => db.outbox.toArray()).subscribe({
       next: (entries) => {
+        rememberUnsent(entries.length);
         if (!hasQueued(entries) || !account.token()) return;
         if (env.serviceWorker) void registerBackgroundSync();
         if (isOnline()) requestSync();
@@ -361,6 +396,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     requestSync,
     stop() {
       stopped = true;
+      offDbStatus?.();
       if (debounce) clearTimeout(debounce);
       closeLive();
       outboxSub?.unsubscribe();

@@ -5,6 +5,7 @@
  */
 import type { Table } from 'dexie';
 import type { WegweiserDB } from '../db/schema';
+import { requestPersistenceOnce } from '../db/storage';
 import type { TableName } from '../model';
 import { fieldsOfNewRecord, type MutationPayload, readPayload } from './outbox';
 import { diffFields, foldFields } from './outboxEdit';
@@ -20,6 +21,15 @@ export interface EditContext {
 }
 
 export type EditResult = { ok: true; queued: boolean } | { ok: false; errors: FieldError[] };
+
+/** After a queued edit: from now on this device holds data that exists nowhere else. */
+function afterEdit(db: WegweiserDB, table: TableName, result: EditResult): EditResult {
+  // Referrals are sent at once and read back by no one; they are no reason to ask.
+  if (result.ok && result.queued && table !== 'referrals') {
+    void requestPersistenceOnce(db).catch(() => undefined);
+  }
+  return result;
+}
 
 const uuid = () => crypto.randomUUID();
 
@@ -48,7 +58,7 @@ export async function queueUpsert(
   const { db } = ctx;
   const now = (ctx.now ?? (() => new Date()))().toISOString();
   const t = tableOf(db, table);
-  return db.transaction('rw', [t, db.outbox], async () => {
+  const result = await db.transaction('rw', [t, db.outbox], async (): Promise<EditResult> => {
     const current = stripLocal(await t.get(record.id));
     const candidate = {
       ...current,
@@ -111,6 +121,7 @@ export async function queueUpsert(
     await remark(db, table, record.id);
     return { ok: true, queued: true };
   });
+  return afterEdit(db, table, result);
 }
 
 /**
@@ -125,7 +136,7 @@ export async function queueDelete(
   const { db } = ctx;
   const now = (ctx.now ?? (() => new Date()))().toISOString();
   const t = tableOf(db, table);
-  return db.transaction('rw', [t, db.outbox], async () => {
+  const result = await db.transaction('rw', [t, db.outbox], async (): Promise<EditResult> => {
     const current = await t.get(id);
     if (!current || current.deleted === true) return { ok: true, queued: false };
     const entries = await entriesOf(db, table, id);
@@ -159,6 +170,7 @@ export async function queueDelete(
     await remark(db, table, id);
     return { ok: true, queued: true };
   });
+  return afterEdit(db, table, result);
 }
 
 /**

@@ -45,6 +45,11 @@ export interface Account extends ReadableStore<AccountState> {
   unsentWipedBy(email: string | null): Promise<number>;
   /** Stable id of this device for push idempotency. */
   clientId(): Promise<string>;
+  /**
+   * Writes the session back after the browser deleted the database, so the user stays
+   * signed in; the token in memory is still valid.
+   */
+  restore(): Promise<void>;
 }
 
 export interface AccountOptions {
@@ -100,6 +105,13 @@ export function createAccount({ db, fetch, baseUrl }: AccountOptions): Account {
       return entries.filter((e) => e.userEmail !== null && e.userEmail !== keep).length;
     },
     clientId: () => getClientId(db),
+    async restore() {
+      if (!session) return;
+      await db.meta.bulkPut([
+        { key: META_KEYS.session, value: session },
+        { key: META_KEYS.lastUser, value: session.user.email },
+      ]);
+    },
   };
 }
 

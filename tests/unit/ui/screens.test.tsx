@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbStatusStore } from '../../../src/db/db';
+import { freshDb } from '../db.fixtures';
 import { fakeSync, NOW, org, renderApp, service, services, teardown } from './helpers';
 
 beforeEach(() => {
@@ -56,6 +57,46 @@ describe('database problems', () => {
     renderApp('/', services({ dbStatus }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(message);
+  });
+
+  it('while a deleted database is filled again: a notice, and loading instead of the page', async () => {
+    const { db, status } = freshDb();
+    await db.services.put(service(100));
+    status.set({ state: 'recovering', error: null, lost: 1 });
+    renderApp('/', services({ db, dbStatus: status }));
+    expect(screen.getByRole('alert').textContent).toContain('Sie werden neu geladen …');
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe(
+      'Daten werden neu geladen …',
+    );
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    expect(screen.queryByText(/Keine Angebote/)).toBeNull();
+
+    act(() => status.set({ state: 'ready', error: null, lost: 1 }));
+    await screen.findByRole('heading', { level: 1, name: 'Welches Angebot passt?' });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Dabei ging 1 noch nicht gesendete Änderung verloren.');
+    expect(within(alert).queryByRole('button', { name: 'Seite neu laden' })).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Verstanden' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(status.get()).toEqual({ state: 'ready', error: null });
+  });
+
+  it('a full disk says that unsent changes are kept', async () => {
+    const { db, status } = freshDb();
+    await db.outbox.add({
+      mutationId: 'm-1',
+      table: 'services',
+      recordId: 'x',
+      op: 'upsert',
+      userEmail: 'kim@example.org',
+      createdAt: NOW.toISOString(),
+      payload: { baseVersion: 1, fields: {}, state: 'queued' },
+    });
+    status.set({ state: 'ready', error: 'quota' });
+    renderApp('/', services({ db, dbStatus: status }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Der Speicher des Geräts ist voll');
+    await within(alert).findByText(/Noch nicht gesendete Änderungen bleiben gespeichert/);
   });
 
   it('says nothing while the database is fine', () => {

@@ -166,7 +166,11 @@ function ServiceList({ params }: { params: ListParams }) {
   };
   const sentinel = useAutoMore(hasMore, showMore);
   useRestorePlace(returned, shown.length, total, result.state === 'ready' && settled.current);
-  const announced = useDebounced(result.state === 'ready' ? total : null, ANNOUNCE_DELAY_MS);
+  // Only a count read with its rows: before they are read `total` is 0, not the result.
+  const announced = useDebounced(
+    result.state === 'ready' && settled.current ? total : null,
+    ANNOUNCE_DELAY_MS,
+  );
   const urlParams = { ...params, q: query.trim() || undefined };
 
   return (

@@ -10,13 +10,8 @@ import { readOutbox } from '../../../sync/outboxRead';
 import { canEdit } from '../../../sync/roles';
 import type { LoginOutcome } from '../../../sync/session';
 import { useAccount } from '../../../sync/useAccount';
+import { safeNext } from '../safeNext';
 import './LoginPage.css';
-
-/** Only same-app paths: `?weiter=//evil.example` must not become an open redirect. */
-export function safeNext(search: string): string | null {
-  const next = new URLSearchParams(search).get('weiter');
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
-}
 
 /** `<key>1` for one, `<key>N` with {n} for more. */
 const plural = (key: string, n: number) => (n === 1 ? t(`${key}1`) : t(`${key}N`, { n }));

@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataset } from '../../src/demo';
+import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { markDocument, newSignedInPage, shell } from './support/coord';
+import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import { countLocal, waitForLocalCount } from './support/page';
+
+const demo = demoDataset();
+const offer = demo.services.find(
+  (s) => s.visibility === 'public' && !s.deleted && s.status === 'active',
+)!;
+const coordinator: TestUser = {
+  email: 'kim.koordination@example.org',
+  role: 'coordinator',
+  password: 'koordination-geheim',
+};
+
+/** Counts calls of navigator.storage.persist() in every page of the context. */
+async function countPersistCalls(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __qwPersist: number };
+    w.__qwPersist = 0;
+    const proto = StorageManager.prototype;
+    const persist = proto.persist;
+    proto.persist = function (this: StorageManager) {
+      w.__qwPersist++;
+      return persist.call(this);
+    };
+  });
+}
+const persistCalls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __qwPersist: number }).__qwPersist);
+
+/**
+ * Remembers whether the page ever showed an empty directory ("Keine Angebote", "0
+ * Angebote", "noch keine Angebote gespeichert") from now on: a check after the fact would
+ * miss a flash of it.
+ */
+async function watchForEmptyList(page: Page): Promise<() => Promise<string | null>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __qwEmpty: string | null };
+    w.__qwEmpty = null;
+    const empty = /Keine Angebote|(^|\D)0 Angebote|keine Angebote gespeichert|Keine passenden/;
+    const check = () => {
+      const text = document.querySelector('main')?.textContent ?? '';
+      const at = text.search(empty);
+      if (!w.__qwEmpty && at >= 0) w.__qwEmpty = text.slice(Math.max(0, at - 80), at + 80);
+    };
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __qwEmpty: string | null }).__qwEmpty);
+}
+
+async function listHeading(page: Page, server: CoordServer): Promise<string> {
+  await page.goto(`${server.url}/angebote`);
+  const h1 = page.locator('main h1');
+  await expect.poll(() => h1.textContent(), { timeout: 20_000 }).toMatch(/^\d+ Angebote$/);
+  return (await h1.textContent()) ?? '';
+}
+
+const banner = (page: Page) => page.getByRole('main').getByRole('alert');
+/** The banner's text now ('' without one); a locator's textContent() would wait for it. */
+const bannerText = (page: Page) =>
+  page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '');
+
+/** Renames the offer in the editor; `offline` goes offline once the editor is loaded. */
+async function editOffer(
+  page: Page,
+  server: CoordServer,
+  from: string,
+  to: string,
+  offline?: BrowserContext,
+): Promise<void> {
+  await page.goto(`${server.url}/bearbeiten/angebote/${offer.id}`);
+  const name = page.getByLabel(/Name des Angebots/);
+  await expect.poll(() => name.inputValue()).toBe(from);
+  await offline?.setOffline(true);
+  await name.fill(to);
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Gespeichert. Wartet auf Übertragung.').waitFor();
+  await shell(page)
+    .getByText(/Änderung(en)? warte/)
+    .waitFor();
+}
+
+describe.skipIf(!hasChromium)('the browser deletes the storage under a running app', () => {
+  let server: CoordServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startCoordServer(demo, [coordinator]);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('deleted database: says so, tells the lost change, refills the list without a reload', async () => {
+    const context = await newPhoneContext(browser);
+    await countPersistCalls(context);
+    const page = await newSignedInPage(context, server.url, coordinator);
+    await waitForLocalCount(page, 'services', demo.services.length);
+    expect(await persistCalls(page)).toBe(0);
+
+    // The push never gets through, so the edit stays in the outbox.
+    await context.route('**/api/sync/push', (route) => route.abort());
+    await editOffer(page, server, offer.name, `${offer.name} (geändert)`);
+    // The first saved edit asks for persistent storage, once.
+    await expect.poll(() => persistCalls(page)).toBe(1);
+    // A later edit, in a new page of the same device, does not ask again.
+    await editOffer(page, server, `${offer.name} (geändert)`, `${offer.name} (noch einmal)`);
+    expect(await persistCalls(page)).toBe(0);
+
+    const heading = await listHeading(page, server);
+    const unsent = await countLocal(page, 'outbox');
+    expect(unsent).toBeGreaterThan(0);
+    const sameDocument = await markDocument(page);
+    const sawEmpty = await watchForEmptyList(page);
+    await page.evaluate(() => {
+      indexedDB.deleteDatabase('quartier-wegweiser');
+    });
+
+    await expect
+      .poll(() => bannerText(page), { timeout: 20_000 })
+      .toContain(
+        unsent === 1
+          ? 'Dabei ging 1 noch nicht gesendete Änderung verloren.'
+          : `Dabei gingen ${unsent} noch nicht gesendete Änderungen verloren.`,
+      );
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: 20_000 })
+      .toBe(heading);
+    expect(await sawEmpty()).toBeNull();
+    expect(await sameDocument()).toBe(true);
+    expect(await countLocal(page, 'outbox')).toBe(0);
+    await shell(page)
+      .getByText(/wartet auf Übertragung/)
+      .waitFor({ state: 'detached' });
+
+    await banner(page).getByRole('button', { name: 'Verstanden' }).click();
+    await banner(page).waitFor({ state: 'detached' });
+    // Still signed in after a reload: the session was written into the new database.
+    await page.goto(`${server.url}/anmelden`);
+    await page.getByText(`Angemeldet als ${coordinator.email}`).waitFor();
+    await context.close();
+  });
+});
