@@ -327,6 +327,13 @@ export function checkMutation(raw: unknown): CheckedMutation {
 export const APPEND_ONLY_TABLES: ReadonlySet<TableName> = new Set(['referrals']);
 
 /**
+ * Referrals are anonymous (DSGVO): the server keeps no person with them. They are stored
+ * without `updated_by`, leave no audit rows and have no history to read back, because the
+ * worker's e-mail next to date, offer and Quartier would make an anonymous referral personal.
+ */
+export const ANONYMOUS_TABLES: ReadonlySet<TableName> = new Set(['referrals']);
+
+/**
  * May `role` apply `op` to a record of `table` that does (`exists`) or does not exist yet?
  * Returns null when allowed, otherwise the error to report. A coordinator (and an admin)
  * changes every table except that referrals are append-only; a worker may only add

@@ -38,7 +38,7 @@ describe.each(backends)('login throttling under parallel requests on $name', (ba
   // Fewer free failures where the test has to use them all up one by one first.
   const SMALL: ThrottlePolicy = { ...DEFAULT_IP_THROTTLE, freeFailures: 3 };
 
-  const statuses = async (responses: Promise<Response>[]) => {
+  const statuses = async (responses: (Response | Promise<Response>)[]) => {
     const all = await Promise.all(responses);
     const count = (s: number) => all.filter((r) => r.status === s).length;
     return { ok: count(200), wrong: count(401), locked: count(429), total: all.length };

@@ -274,6 +274,40 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
       }
     });
 
+    it('keeps no history and no person with a referral', async () => {
+      const { id } = await offer();
+      const ref = referral(id, { quartier: 'Oberbarmen' });
+      const [created] = await push(worker.token, [create('referrals', ref)], 'client-w');
+      expect(created?.status).toBe('applied');
+      for (const who of [coordA, admin]) {
+        for (const rid of [ref.id, randomUUID()]) {
+          const res = await app().request(`/api/audit/referrals/${rid}`, {
+            headers: bearer(who.token),
+          });
+          expect(res.status).toBe(404);
+          const body = await res.text();
+          expect(JSON.parse(body)).toMatchObject({ error: { code: 'not_audited' } });
+          expect(body).not.toContain(worker.email);
+        }
+      }
+      // Nothing the server keeps ties the referral to the worker.
+      const stored = await t.db.query(
+        'select updated_by, data from records where table_name = $1 and id = $2::uuid',
+        ['referrals', ref.id],
+      );
+      expect(stored).toEqual([
+        { updated_by: null, data: expect.objectContaining({ updated_by: null }) },
+      ]);
+      expect(
+        await t.db.query('select * from audit_log where record_id = $1::uuid', [ref.id]),
+      ).toEqual([]);
+      const processed = await t.db.query<{ user_id: unknown }>(
+        'select user_id from processed_mutations where record_id = $1',
+        [ref.id],
+      );
+      expect(processed).toEqual([{ user_id: null }]);
+    });
+
     it('lets admins edit like coordinators', async () => {
       const { id, version } = await offer();
       const [r] = await push(admin.token, [
