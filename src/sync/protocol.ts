@@ -278,7 +278,13 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): Field
       }
       continue;
     }
-    out.push({ field: path, code: issue.code, message: issue.message });
+    // A refinement may name its own stable code (src/model: 'invalid_characters').
+    const own = issue.code === 'custom' ? issue.params?.code : undefined;
+    out.push({
+      field: path,
+      code: typeof own === 'string' ? own : issue.code,
+      message: issue.message,
+    });
   }
   return out;
 }

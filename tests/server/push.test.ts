@@ -463,7 +463,7 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         '{{constructor.constructor("alert(1)")()}}',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt
         '${process.exit()}',
-        '\u202eevil\u202c 😀 العربية',
+        '😀 العربية \u200f',
         'a"b\\c\n\td',
       ];
       const o = org();
@@ -482,6 +482,8 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         edit('services', id, version, { name: ['Jobcenter vor Ort', 'a\ud800b'] }),
         { mutationId: nextId(), table: 'serv\u0000ices', id, op: 'upsert', baseVersion: 0 },
         edit('services', id, version, { 'na\u0000me': [null, 'x'] }),
+        // Stored fine by PostgreSQL, but it would show "Jobcenter Otr" as "Jobcenter rtO".
+        edit('services', id, version, { name: ['Jobcenter vor Ort', 'Jobcenter \u202eOtr'] }),
         edit('services', id, version, { phone: ['0202 111', '0202 333'] }),
       ]);
       expect(results.map((r) => r.status)).toEqual([
@@ -489,9 +491,13 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         'rejected',
         'rejected',
         'rejected',
+        'rejected',
         'applied',
       ]);
       expect(results[0]?.errors?.[0]?.code).toBe('invalid_characters');
+      expect(results[4]?.errors).toEqual([
+        expect.objectContaining({ field: 'name', code: 'invalid_characters' }),
+      ]);
     });
   });
 
