@@ -1,4 +1,4 @@
-import { isTableName, type TableName } from '../src/model';
+import { isTableName, newReferences, type TableName } from '../src/model';
 import {
   ANONYMOUS_TABLES,
   authorizeMutation,
@@ -10,12 +10,14 @@ import {
   type PushResponse,
   type PushResult,
   type Role,
+  unknownReference,
   validateRecord,
 } from '../src/sync/protocol';
 import { type AuditAction, writeAudit } from './audit';
 import type { Db, TxQueryable } from './db';
 import { type ChangeNotice, notifyChange } from './notify';
 import { lockVersions, upsertRecords } from './records';
+import { missingReferences } from './references';
 
 export interface PushActor {
   userId: number;
@@ -208,6 +210,14 @@ async function applyOne(
   const author = anonymous ? null : actor.email;
   const valid = validateRecord(m.table, { ...merge.next, updated_at: now, updated_by: author });
   if (!valid.ok) return { result: rejected(mutationId, valid.errors, merge.conflicts) };
+  if (!merge.next.deleted) {
+    const before = current && !current.deleted ? current : null;
+    const next = valid.record as Record<string, unknown>;
+    const missing = await missingReferences(q, newReferences(m.table, before, next));
+    if (missing.length > 0) {
+      return { result: rejected(mutationId, missing.map(unknownReference), merge.conflicts) };
+    }
+  }
 
   const [stored] = await upsertRecords(q, m.table, [valid.record], author);
   if (!stored) throw new Error('upsert returned nothing');

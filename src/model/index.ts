@@ -1,4 +1,5 @@
 export * from './meta';
 export * from './records';
+export * from './references';
 export * from './tables';
 export * from './taxonomy';

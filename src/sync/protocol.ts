@@ -24,13 +24,15 @@
  *   or too large               anything else looks at the value: MAX_VALUE_DEPTH/_CHARS)
  * - NUL / lone surrogate     → error { field, code: 'invalid_characters' } (PostgreSQL cannot
  *                              store them)
+ * - reference to a record   → error { field, code: 'unknown_reference' } unless an earlier
+ *   that is missing/deleted    mutation of the same push created it (checked by the server)
  * - not allowed for the role → error { field: '', code: 'forbidden' | 'append_only' }
  * - malformed mutation       → errors with the zod issue codes (field path, German message)
  * Only an envelope that is not `{ clientId, mutations: [...] }` fails the whole request (400).
  */
 import { de } from 'zod/locales';
 import * as z from 'zod/mini';
-import { isTableName, TABLE_SCHEMAS, type TableName } from '../model';
+import { isTableName, type Reference, TABLE_SCHEMAS, type TableName } from '../model';
 
 // ---------------------------------------------------------------------------------------
 // Accounts
@@ -401,6 +403,21 @@ export function checkMutation(raw: unknown): CheckedMutation {
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, mutation: m as Mutation & { table: TableName } };
+}
+
+const MISSING_TARGET: { readonly [T in TableName]?: string } = {
+  organizations: 'Den gewählten Träger gibt es nicht (mehr)',
+  locations: 'Den gewählten Ort gibt es nicht (mehr)',
+  services: 'Das gewählte Angebot gibt es nicht (mehr)',
+};
+
+/** The error for a reference to a record that does not exist or was deleted. */
+export function unknownReference(ref: Reference): FieldError {
+  return {
+    field: ref.field,
+    code: 'unknown_reference',
+    message: MISSING_TARGET[ref.table] ?? 'Der verknüpfte Eintrag existiert nicht (mehr)',
+  };
 }
 
 // ---------------------------------------------------------------------------------------
