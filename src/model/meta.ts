@@ -30,6 +30,25 @@ const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NOT_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * `data` with such characters in its top-level strings replaced by U+FFFD, in the fields
+ * `oneLine` names also newline and tab. For reading records saved before these rules:
+ * visibly marked instead of dropped from every device, and unable to disguise anything.
+ */
+export function maskDisguisingCharacters(
+  data: Record<string, unknown>,
+  oneLine: (field: string) => boolean,
+): Record<string, unknown> {
+  const line = new RegExp(NOT_IN_LINE.source, 'g');
+  const lines = new RegExp(NOT_IN_TEXT.source, 'g');
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v.replace(oneLine(k) ? line : lines, '\ufffd') : v,
+    ]),
+  );
+}
+
 /** The issue code protocol.ts reports for such characters (as for NUL in any value). */
 const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } };
 const oneLine = z.refine<string>((s) => !NOT_IN_LINE.test(s), {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TableName } from '../../src/model';
+import type { PullResponse, TableName } from '../../src/model';
+import { decidePage } from '../../src/sync/apply';
 import { validateRecord } from '../../src/sync/protocol';
 
 const ID = '0ee71e57-c7d0-475f-9727-89f0baaaceb7';
@@ -101,5 +102,33 @@ describe('text fields refuse characters that can disguise a text', () => {
         },
       ]);
     }
+  });
+});
+
+describe('records saved before these rules', () => {
+  it('stay on the device after a pull, with the characters shown as U+FFFD', () => {
+    const page = {
+      cursor: '9',
+      more: false,
+      changes: [
+        {
+          table: 'organizations' as const,
+          id: ID,
+          version: 9,
+          deleted: false,
+          data: {
+            ...VALID.organizations,
+            name: 'Träger\u202e A\tB',
+            description: 'Zeile\n\u0007zwei',
+          },
+        },
+      ],
+    };
+    const { byTable, invalid } = decidePage(page as unknown as PullResponse);
+    expect(invalid).toBe(0);
+    expect(byTable.get('organizations')?.get(ID)?.record).toMatchObject({
+      name: 'Träger\ufffd A\ufffdB',
+      description: 'Zeile\n\ufffdzwei',
+    });
   });
 });
