@@ -6,9 +6,10 @@ import type { Queryable } from '../db';
  * counts the same failures. Keyed by the normalised e-mail (whether or not the account
  * exists, so the answer does not reveal that). With `freeFailures` failures counted (the
  * count starts over after `windowMs` without an attempt) the key is locked; each further
- * failure doubles the lock up to `maxLockMs`. A success clears the key. Locks are short on purpose: an attacker who knows an address
- * can delay its owner by minutes, not lock them out for good. The client address is a
- * second key with its own policy (DEFAULT_IP_THROTTLE).
+ * failure doubles the lock up to `maxLockMs`. A success clears the key. Locks are short on
+ * purpose: an attacker who knows an address can delay its owner by minutes, not lock them
+ * out for good. The client address is a second key with its own policy
+ * (DEFAULT_IP_THROTTLE).
  */
 export interface ThrottlePolicy {
   freeFailures: number;
