@@ -15,6 +15,7 @@ import {
   backends,
   bearer,
   contact,
+  createMutation,
   openMigrated,
   org,
   service,
@@ -181,17 +182,7 @@ describe.each(backends)('push fuzzing on $name', (backend) => {
         fc.nat(),
         async (fuzzed, at) => {
           const valid = org({ name: 'Gültiger Nachbar' });
-          const { id, updated_at: _, ...rest } = valid;
-          const good = {
-            mutationId: `ok-${randomUUID()}`,
-            table: 'organizations',
-            id,
-            op: 'upsert',
-            baseVersion: 0,
-            fields: Object.fromEntries(
-              Object.entries(rest).map(([k, v]) => [k, { base: null, value: v }]),
-            ),
-          };
+          const good = createMutation('organizations', valid, `ok-${randomUUID()}`);
           const mutations: unknown[] = fuzzed.map((m) => ({
             ...m,
             mutationId: `fz-${randomUUID()}`,

@@ -7,6 +7,7 @@ import {
   backends,
   bearer,
   contact,
+  createMutation,
   openMigrated,
   org,
   referral,
@@ -31,19 +32,8 @@ describe.each(backends)('references to other records in a push on $name', (backe
     return ((await res.json()) as PushResponse).results;
   }
 
-  function create(table: string, data: Record<string, unknown>): MutationInput {
-    const { id, updated_at: _, ...rest } = data;
-    return {
-      mutationId: `m-${++seq}-${randomUUID()}`,
-      table,
-      id: String(id),
-      op: 'upsert',
-      baseVersion: 0,
-      fields: Object.fromEntries(
-        Object.entries(rest).map(([k, v]) => [k, { base: null, value: v }]),
-      ),
-    };
-  }
+  const create = (table: string, data: Record<string, unknown>) =>
+    createMutation(table, data, `m-${++seq}-${randomUUID()}`);
 
   const location = (organizationId?: string) => ({
     id: randomUUID(),
