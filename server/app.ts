@@ -8,6 +8,7 @@ import type { ThrottlePolicy } from './auth/throttle';
 import type { Db } from './db';
 import { compressResponses } from './http/compress';
 import { apiError } from './http/errors';
+import { describeError, newErrorId } from './http/log-error';
 import { securityHeaders } from './http/security';
 import { staticFiles } from './http/static';
 import { type ChangeHub, createChangeHub } from './notify';
@@ -83,7 +84,7 @@ export function createApp({
       await db.query('select 1');
       return c.json({ ok: true, db: db.kind, version: appVersion });
     } catch (err) {
-      console.error('health check failed:', err);
+      console.error(`health check failed: ${describeError(err, newErrorId())}`);
       return c.json({ ok: false, db: db.kind, version: appVersion }, 503);
     }
   });
@@ -103,10 +104,16 @@ export function createApp({
   );
 
   app.onError((err, c) => {
-    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    const id = newErrorId();
+    console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err, id)}`);
     return isApi(c.req.path)
-      ? apiError(c, 500, 'internal', 'Interner Serverfehler. Bitte später erneut versuchen.')
-      : c.text('Interner Serverfehler', 500);
+      ? apiError(
+          c,
+          500,
+          'internal',
+          `Interner Serverfehler (Fehler-ID ${id}). Bitte später erneut versuchen.`,
+        )
+      : c.text(`Interner Serverfehler (Fehler-ID ${id})`, 500);
   });
 
   return app;

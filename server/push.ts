@@ -1,5 +1,6 @@
-import type { TableName } from '../src/model';
+import { isTableName, newReferences, type TableName } from '../src/model';
 import {
+  ANONYMOUS_TABLES,
   authorizeMutation,
   type CurrentRecord,
   checkMutation,
@@ -9,12 +10,14 @@ import {
   type PushResponse,
   type PushResult,
   type Role,
+  unknownReference,
   validateRecord,
 } from '../src/sync/protocol';
 import { type AuditAction, withOrigins, writeAudit } from './audit';
 import type { Db, TxQueryable } from './db';
 import { type ChangeNotice, latestVersion, noticeSince, notifyChange } from './notify';
 import { lockVersions, upsertRecords } from './records';
+import { missingReferences } from './references';
 
 export interface PushActor {
   userId: number;
@@ -96,6 +99,7 @@ export async function processPush(
 
       const { result } = await applyOne(q, actor, envelope.clientId, raw, now);
       const r = raw as Record<string, unknown>;
+      const anonymous = isTableName(r.table) && ANONYMOUS_TABLES.has(r.table);
       await q.query(
         `insert into processed_mutations
            (client_id, mutation_id, user_id, table_name, record_id, status, result)
@@ -103,7 +107,7 @@ export async function processPush(
         [
           envelope.clientId,
           mutationId,
-          actor.userId,
+          anonymous ? null : actor.userId,
           str(r.table, 100),
           str(r.id, 100),
           result.status,
@@ -194,35 +198,43 @@ async function applyOne(
     };
   }
 
-  const valid = validateRecord(m.table, {
-    ...merge.next,
-    updated_at: now,
-    updated_by: actor.email,
-  });
+  const anonymous = ANONYMOUS_TABLES.has(m.table);
+  const author = anonymous ? null : actor.email;
+  const valid = validateRecord(m.table, { ...merge.next, updated_at: now, updated_by: author });
   if (!valid.ok) return { result: rejected(mutationId, valid.errors, merge.conflicts) };
+  if (!merge.next.deleted) {
+    const before = current && !current.deleted ? current : null;
+    const next = valid.record as Record<string, unknown>;
+    const missing = await missingReferences(q, newReferences(m.table, before, next));
+    if (missing.length > 0) {
+      return { result: rejected(mutationId, missing.map(unknownReference), merge.conflicts) };
+    }
+  }
 
-  const [stored] = await upsertRecords(q, m.table, [valid.record], actor.email);
+  const [stored] = await upsertRecords(q, m.table, [valid.record], author);
   if (!stored) throw new Error('upsert returned nothing');
-  const after = stored as unknown as Record<string, unknown>;
-  const action: AuditAction =
-    current === null
-      ? 'create'
-      : stored.deleted
-        ? 'delete'
-        : current.deleted
-          ? 'restore'
-          : 'update';
-  await writeAudit(q, {
-    actor: actor.email,
-    table: m.table,
-    id: m.id,
-    version: stored.version,
-    action,
-    before: current,
-    after,
-    clientId,
-    mutationId,
-  });
+  if (!anonymous) {
+    const after = stored as unknown as Record<string, unknown>;
+    const action: AuditAction =
+      current === null
+        ? 'create'
+        : stored.deleted
+          ? 'delete'
+          : current.deleted
+            ? 'restore'
+            : 'update';
+    await writeAudit(q, {
+      actor: actor.email,
+      table: m.table,
+      id: m.id,
+      version: stored.version,
+      action,
+      before: current,
+      after,
+      clientId,
+      mutationId,
+    });
+  }
   return {
     result: { mutationId, status, version: stored.version, ...conflicts },
   };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ANONYMOUS_TABLES } from '../../src/sync/protocol';
 import { isAuditTable, readAudit } from '../audit';
 import { requireRole } from '../auth/http';
 import type { Db } from '../db';
@@ -16,6 +17,14 @@ export function auditApi({ db }: { db: Db }): Hono {
     const id = c.req.param('id');
     if (!isAuditTable(table)) {
       return apiError(c, 404, 'unknown_table', `Unbekannte Tabelle „${table}“.`);
+    }
+    if (ANONYMOUS_TABLES.has(table)) {
+      return apiError(
+        c,
+        404,
+        'not_audited',
+        'Verweise sind anonym: Zu ihnen gibt es keinen Änderungsverlauf.',
+      );
     }
     if (!UUID.test(id)) return apiError(c, 400, 'invalid_id', 'Die ID muss eine UUID sein.');
     return c.json({ entries: await readAudit(db, table, id) });

@@ -11,7 +11,8 @@ import {
   ipThrottleKey,
   lockedFor,
   normalizeIp,
-  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
   type ThrottlePolicy,
 } from '../auth/throttle';
 import { findLoginCandidate, normalizeEmail } from '../auth/users';
@@ -80,11 +81,17 @@ export function authApi({
     const email = normalizeEmail(parsed.data.email);
     const emailKey = emailThrottleKey(email);
     const ipKey = ipThrottleKey(clientIp(c));
-    const wait = Math.max(
-      emailKey ? await lockedFor(db, emailKey) : 0,
-      ipKey ? await lockedFor(db, ipKey) : 0,
-    );
-    if (wait > 0) {
+    // Reserve before checking, so parallel requests cannot all reach the check (throttle.ts).
+    const ipSlot = ipKey ? await reserveAttempt(db, ipKey, ipThrottle) : undefined;
+    const emailSlot =
+      emailKey && ipSlot !== null ? await reserveAttempt(db, emailKey, throttle) : undefined;
+    if (ipSlot === null || emailSlot === null) {
+      if (ipSlot) await releaseAttempt(db, ipSlot);
+      const wait = Math.max(
+        1000,
+        emailKey ? await lockedFor(db, emailKey) : 0,
+        ipKey ? await lockedFor(db, ipKey) : 0,
+      );
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return apiError(
         c,
@@ -99,14 +106,14 @@ export function authApi({
       parsed.data.password,
       user?.passwordHash ?? (await dummyHash()),
     );
+    // A failure keeps its reservations: they already counted it.
     if (!user || !ok) {
-      if (emailKey) await recordFailure(db, emailKey, throttle);
-      if (ipKey) await recordFailure(db, ipKey, ipThrottle);
       return apiError(c, 401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
     }
-    // Only the e-mail key: clearing the address key too would let an attacker with one
-    // valid account reset their own counter between rounds of guessing.
+    // The e-mail key starts afresh; the address key only gets this attempt back: clearing it
+    // would let an attacker with one valid account reset their own counter between rounds.
     if (emailKey) await clearFailures(db, emailKey);
+    if (ipSlot) await releaseAttempt(db, ipSlot);
     const { token, expiresAt } = await createSession(db, user.id, sessionTtlMs);
     const res: LoginResponse = { token, user: { email: user.email, role: user.role }, expiresAt };
     return c.json(res);

@@ -4,11 +4,12 @@ import type { Queryable } from '../db';
 /**
  * Login throttling, kept in the database so that every instance behind the load balancer
  * counts the same failures. Keyed by the normalised e-mail (whether or not the account
- * exists, so the answer does not reveal that). After FREE_FAILURES failures within
- * WINDOW the key is locked; each further failure doubles the lock up to MAX_LOCK. A
- * success clears the key. Locks are short on purpose: an attacker who knows an address
- * can delay its owner by minutes, not lock them out for good. The client address is a
- * second key with its own policy (DEFAULT_IP_THROTTLE).
+ * exists, so the answer does not reveal that). With `freeFailures` failures counted (the
+ * count starts over after `windowMs` without an attempt) the key is locked; each further
+ * failure doubles the lock up to `maxLockMs`. A success clears the key. Locks are short on
+ * purpose: an attacker who knows an address can delay its owner by minutes, not lock them
+ * out for good. The client address is a second key with its own policy
+ * (DEFAULT_IP_THROTTLE).
  */
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -105,28 +106,72 @@ export async function lockedFor(q: Queryable, key: string): Promise<number> {
   return Math.ceil(Number(rows[0]?.ms ?? 0));
 }
 
-/** Counts a failure (atomically, several instances may count at once). */
-export async function recordFailure(
+/**
+ * A granted attempt: it was counted as a failure before the password check, so that
+ * requests arriving together cannot all pass a check-then-count. `lock` is the lock this
+ * reservation set in advance (as text, to compare it exactly later), null if none.
+ */
+export interface Reservation {
+  key: string;
+  policy: ThrottlePolicy;
+  lock: string | null;
+}
+
+/**
+ * The lock after `count` counted attempts ($3 base, $4 max, $5 free failures): none below
+ * the free failures, then the base lock, doubled for each attempt after it.
+ */
+function lockAfter(count: string): string {
+  return `case when (${count}) >= $5::int then now() + least(
+      $4::double precision,
+      $3::double precision * power(2, least(20, (${count}) - $5::int))
+    ) * interval '1 millisecond' end`;
+}
+
+/**
+ * Reserves one attempt for `key`, or returns null while the key is locked. One statement,
+ * so the row lock of INSERT … ON CONFLICT serialises every instance: of N requests at once,
+ * exactly as many are granted as the policy has free failures left. The reservation that
+ * reaches `freeFailures` (and each one after a lock ran out) sets the lock right away, as
+ * if it had failed; a success hands its reservation back (releaseAttempt).
+ */
+export async function reserveAttempt(
   q: Queryable,
   key: string,
   policy: ThrottlePolicy = DEFAULT_THROTTLE,
-): Promise<void> {
-  await q.query(
-    `insert into login_failures as f (key, failures, last_failure)
-       values ($1, 1, now())
+): Promise<Reservation | null> {
+  const count = `case when f.last_failure < now() - $2::double precision * interval '1 millisecond'
+                      then 1 else f.failures + 1 end`;
+  const rows = await q.query<{ lock: string | null }>(
+    `insert into login_failures as f (key, failures, last_failure, locked_until)
+       values ($1, 1, now(), ${lockAfter('1')})
      on conflict (key) do update set
-       failures = case when f.last_failure < now() - ($2::double precision * interval '1 millisecond')
-                       then 1 else f.failures + 1 end,
-       last_failure = now()`,
-    [key, policy.windowMs],
+       failures = ${count},
+       last_failure = now(),
+       locked_until = ${lockAfter(count)}
+     where f.locked_until is null or f.locked_until <= now()
+     returning locked_until::text as lock`,
+    [key, policy.windowMs, policy.baseLockMs, policy.maxLockMs, policy.freeFailures],
   );
+  const row = rows[0];
+  return row ? { key, policy, lock: row.lock } : null;
+}
+
+/**
+ * Hands back a reservation whose attempt did not fail (a success, or one let in for this
+ * key but refused for the other). The lock it set in advance goes with it, and so does any
+ * lock while fewer than `freeFailures` attempts remain counted; a lock set by another
+ * reservation in the meantime stays.
+ */
+export async function releaseAttempt(q: Queryable, r: Reservation): Promise<void> {
   await q.query(
-    `update login_failures set locked_until = now() + least(
-         $3::double precision,
-         $2::double precision * power(2, least(20, greatest(0, failures - $4::int - 1)))
-       ) * interval '1 millisecond'
-      where key = $1 and failures > $4::int`,
-    [key, policy.baseLockMs, policy.maxLockMs, policy.freeFailures],
+    `update login_failures set
+       failures = greatest(0, failures - 1),
+       locked_until = case
+         when failures - 1 < $2::int or locked_until::text = $3 then null
+         else locked_until end
+     where key = $1`,
+    [r.key, r.policy.freeFailures, r.lock],
   );
 }
 

@@ -1,5 +1,6 @@
 export * from './meta';
 export * from './records';
+export * from './references';
 export * from './tables';
 export * from './taxonomy';
 export * from './visibility';

@@ -17,13 +17,69 @@ export const wallTime = z
 export const visibility = z.enum(['public', 'internal']);
 export type Visibility = z.infer<typeof visibility>;
 
-/** Text a person typed: trimmed, bounded so a paste accident cannot bloat every device. */
-export const text = (max: number) => z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`));
+/**
+ * Characters that can make a text look like another: control characters (invisible, or
+ * moving the cursor) and the Unicode bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069; "\u202Eexe.pdf" shows as "fdp.exe"). A single line allows none of them;
+ * a multi-line text also allows newline and tab. The left-to-right and right-to-left marks
+ * (U+200E, U+200F) stay allowed: mixed German and Arabic text needs them, and they cannot
+ * reorder anything but neutral characters around them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const NOT_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * `data` with such characters in its top-level strings replaced by U+FFFD, in the fields
+ * `oneLine` names also newline and tab. For reading records saved before these rules:
+ * visibly marked instead of dropped from every device, and unable to disguise anything.
+ */
+export function maskDisguisingCharacters(
+  data: Record<string, unknown>,
+  oneLine: (field: string) => boolean,
+): Record<string, unknown> {
+  const line = new RegExp(NOT_IN_LINE.source, 'g');
+  const lines = new RegExp(NOT_IN_TEXT.source, 'g');
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v.replace(oneLine(k) ? line : lines, '\ufffd') : v,
+    ]),
+  );
+}
+
+/** The issue code protocol.ts reports for such characters (as for NUL in any value). */
+const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } };
+const oneLine = z.refine<string>((s) => !NOT_IN_LINE.test(s), {
+  message: 'Enthält unzulässige Steuerzeichen (z. B. Zeilenumbruch oder Schreibrichtung)',
+  ...INVALID_CHARACTERS,
+});
+const manyLines = z.refine<string>((s) => !NOT_IN_TEXT.test(s), {
+  message: 'Enthält unzulässige Steuer- oder Schreibrichtungszeichen',
+  ...INVALID_CHARACTERS,
+});
+
+/**
+ * One line a person typed (a name, a title); bounded, so a paste accident cannot bloat
+ * every device.
+ */
+export const text = (max: number) =>
+  z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`), oneLine);
+/** Several lines a person typed (a description, notes). */
+export const longText = (max: number) =>
+  z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`), manyLines);
+/** One line that must not be empty; trimmed. */
 export const requiredText = (max: number) =>
   z
     // The error also covers a missing field, which would otherwise say "Invalid input".
     .string({ error: 'Pflichtfeld' })
-    .check(z.trim(), z.minLength(1, 'Pflichtfeld'), z.maxLength(max, `Höchstens ${max} Zeichen`));
+    .check(
+      z.trim(),
+      z.minLength(1, 'Pflichtfeld'),
+      z.maxLength(max, `Höchstens ${max} Zeichen`),
+      oneLine,
+    );
 
 /**
  * Links are rendered as <a href>, so only schemes that cannot run code are allowed.

@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { email, isoDate, phone, requiredText, syncMeta, text, wallTime, webUrl } from './meta';
+import {
+  email,
+  isoDate,
+  longText,
+  phone,
+  requiredText,
+  syncMeta,
+  text,
+  wallTime,
+  webUrl,
+} from './meta';
 import { REFERRAL_CHANNELS, SLUG_PATTERN, TRAITS } from './taxonomy';
 
 const slug = z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Schlüssel'));
@@ -7,13 +17,14 @@ const slugList = z._default(z.array(slug).check(z.maxLength(50)), []);
 /** BCP 47 primary language subtag, e.g. "de", "ar", "tr". */
 const lang = z.string().check(z.regex(/^[a-z]{2,3}$/, 'Sprachcode wie "de" oder "ar" erwartet'));
 const optText = (max: number) => z.optional(z.nullable(text(max)));
+const optLongText = (max: number) => z.optional(z.nullable(longText(max)));
 const opt = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
 
 /** Träger — HSDS organization. */
 export const Organization = z.object({
   ...syncMeta,
   name: requiredText(200),
-  description: z._default(text(4000), ''),
+  description: z._default(longText(4000), ''),
   email: opt(email),
   website: opt(webUrl),
   phone: opt(phone),
@@ -24,15 +35,15 @@ export const Location = z.object({
   ...syncMeta,
   organization_id: opt(z.uuid()),
   name: requiredText(200),
-  description: optText(2000),
+  description: optLongText(2000),
   address_1: requiredText(200),
   postal_code: z.string().check(z.regex(/^\d{5}$/, 'Postleitzahl mit 5 Ziffern erwartet')),
   city: requiredText(100),
   quartier: requiredText(100),
   latitude: opt(z.number().check(z.gte(-90), z.lte(90))),
   longitude: opt(z.number().check(z.gte(-180), z.lte(180))),
-  accessibility: optText(1000),
-  transportation: optText(1000),
+  accessibility: optLongText(1000),
+  transportation: optLongText(1000),
 });
 
 /** Angebot — HSDS service plus the fields our directory filters on. */
@@ -41,7 +52,7 @@ export const Service = z.object({
   organization_id: z.uuid('Träger fehlt'),
   name: requiredText(200),
   alternate_name: optText(200),
-  description: z._default(text(8000), ''),
+  description: z._default(longText(8000), ''),
   url: opt(webUrl),
   email: opt(email),
   phone: opt(phone),
@@ -52,9 +63,9 @@ export const Service = z.object({
   languages: z._default(z.array(lang).check(z.maxLength(40)), []),
   legal_basis: optText(200),
   location_ids: z._default(z.array(z.uuid()).check(z.maxLength(50)), []),
-  fees_description: optText(1000),
-  eligibility_description: optText(2000),
-  application_process: optText(2000),
+  fees_description: optLongText(1000),
+  eligibility_description: optLongText(2000),
+  application_process: optLongText(2000),
   /** "Zuletzt geprüft" — HSDS assured_date. */
   assured_date: opt(isoDate),
 });
@@ -97,7 +108,7 @@ export const Schedule = z.extend(ScheduleRule, {
   ...syncMeta,
   service_id: z.uuid('Angebot fehlt'),
   location_id: opt(z.uuid()),
-  notes: optText(1000),
+  notes: optLongText(1000),
 });
 
 /** Ansprechperson. `visibility: internal` keeps a direct line away from residents. */

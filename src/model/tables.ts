@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { maskDisguisingCharacters } from './meta';
 import { Contact, Location, Organization, Referral, Schedule, Service } from './records';
 
 /** Every synced table, by its wire name. The order is the order of foreign keys. */
@@ -19,6 +20,24 @@ export type AnyRecord = RecordOf<TableName>;
 
 export function isTableName(x: unknown): x is TableName {
   return typeof x === 'string' && Object.hasOwn(TABLE_SCHEMAS, x);
+}
+
+/**
+ * Parses a record as the server stored it. One saved before text fields refused control and
+ * direction characters fails the schema; it is parsed again with those characters masked
+ * (newlines and tabs only in the fields that refuse them), so it is not lost on the device.
+ */
+export function parseStored<T extends TableName>(table: T, data: unknown) {
+  const schema = TABLE_SCHEMAS[table];
+  const first = schema.safeParse(data);
+  if (first.success || typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return first;
+  }
+  const masked = maskDisguisingCharacters(data as Record<string, unknown>, () => false);
+  const lenient = schema.safeParse(masked);
+  if (lenient.success) return lenient;
+  const failing = new Set(lenient.error.issues.map((i) => String(i.path[0])));
+  return schema.safeParse(maskDisguisingCharacters(masked, (field) => failing.has(field)));
 }
 
 /** One entry of a pull page: `data` is null for a tombstone. */

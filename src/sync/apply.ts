@@ -3,8 +3,8 @@ import {
   type AnyRecord,
   isTableName,
   type PullResponse,
+  parseStored,
   TABLE_NAMES,
-  TABLE_SCHEMAS,
   type TableName,
 } from '../model';
 import { SyncError } from './errors';
@@ -62,7 +62,7 @@ export function decidePage(page: PullResponse): {
     }
     let record: AnyRecord | null = null;
     if (deleted !== true) {
-      const parsed = TABLE_SCHEMAS[table].safeParse(data);
+      const parsed = parseStored(table, data);
       if (!parsed.success || parsed.data.id !== id) {
         invalid++;
         continue;

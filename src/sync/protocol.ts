@@ -16,24 +16,27 @@
  * - id that is not a UUID    → error { field: 'id', code: 'invalid_id' }
  * - unknown field            → error { field, code: 'unknown_field' }. Non-strict zod objects
  *                              would silently strip it, so the client would believe an edit
- *                              arrived that the server threw away.
+ *                              arrived that the server threw away (`__proto__` included).
  * - server-managed field     → error { field, code: 'read_only' } for id, version,
  *   (SERVER_FIELDS)            updated_at, updated_by, deleted: the server sets them; a
  *                              delete is `op: 'delete'`.
+ * - value nested too deep    → error { field, code: 'too_deep' } / 'too_large' (checked before
+ *   or too large               anything else looks at the value: MAX_VALUE_DEPTH/_CHARS)
  * - NUL / lone surrogate     → error { field, code: 'invalid_characters' } (PostgreSQL cannot
  *                              store them)
+ * - reference to a record   → error { field, code: 'unknown_reference' } unless an earlier
+ *   that is missing/deleted    mutation of the same push created it (checked by the server)
  * - not allowed for the role → error { field: '', code: 'forbidden' | 'append_only' }
  * - malformed mutation       → errors with the zod issue codes (field path, German message)
  * Only an envelope that is not `{ clientId, mutations: [...] }` fails the whole request (400).
  */
 import { de } from 'zod/locales';
 import * as z from 'zod/mini';
+import { isTableName, type Reference, TABLE_SCHEMAS, type TableName } from '../model';
+import { hasRole, ROLES } from './roles';
 import { norm, sameValue } from './sameValue';
 
 export { sameValue };
-
-import { isTableName, TABLE_SCHEMAS, type TableName } from '../model';
-import { hasRole, ROLES } from './roles';
 
 // ---------------------------------------------------------------------------------------
 // Accounts
@@ -51,11 +54,49 @@ export type Role = z.infer<typeof Role>;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function hasInvalidChars(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return BAD_CHARS.test(value);
-  if (depth > 20 || typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some((v) => hasInvalidChars(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => BAD_CHARS.test(k) || hasInvalidChars(v, depth + 1));
+/** Deepest nesting of a field value (`[1]` is 1). Records hold scalars and flat lists. */
+export const MAX_VALUE_DEPTH = 10;
+/** Largest field value, in characters of its JSON text. The longest text field has 8,000. */
+export const MAX_VALUE_CHARS = 65_536;
+
+export type ValueProblem = 'too_deep' | 'too_large' | 'invalid_characters';
+
+/**
+ * What makes a JSON value unfit to look at any further, or null. It walks with its own
+ * stack and stops at the first bound it crosses, so a 10,000-deep or megabyte-sized value
+ * costs almost nothing and never reaches code that recurses (JSON.stringify, sameValue) or
+ * PostgreSQL. Every string and key within the bounds is checked for BAD_CHARS.
+ */
+export function valueProblem(value: unknown): ValueProblem | null {
+  let chars = 0;
+  let badChars = false;
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item;
+    if (typeof v === 'string') {
+      chars += v.length + 2;
+      badChars ||= BAD_CHARS.test(v);
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth >= MAX_VALUE_DEPTH) return 'too_deep';
+      chars += 2;
+      if (Array.isArray(v)) {
+        chars += v.length;
+        if (chars > MAX_VALUE_CHARS) return 'too_large';
+        for (const x of v) stack.push([x, depth + 1]);
+      } else {
+        for (const [k, x] of Object.entries(v)) {
+          chars += k.length + 4;
+          badChars ||= BAD_CHARS.test(k);
+          if (chars > MAX_VALUE_CHARS) return 'too_large';
+          stack.push([x, depth + 1]);
+        }
+      }
+    } else {
+      chars += String(v).length;
+    }
+    if (chars > MAX_VALUE_CHARS) return 'too_large';
+  }
+  return badChars ? 'invalid_characters' : null;
 }
 
 const cleanString = (max: number) =>
@@ -238,7 +279,13 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): Field
       }
       continue;
     }
-    out.push({ field: path, code: issue.code, message: issue.message });
+    // A refinement may name its own stable code (src/model: 'invalid_characters').
+    const own = issue.code === 'custom' ? issue.params?.code : undefined;
+    out.push({
+      field: path,
+      code: typeof own === 'string' ? own : issue.code,
+      message: issue.message,
+    });
   }
   return out;
 }
@@ -265,18 +312,60 @@ export type CheckedMutation =
       errors: FieldError[];
     };
 
-/**
- * Shape check of one mutation as it came over the wire: the envelope, a known table, a UUID
- * id, and only editable fields. Values themselves are checked after merging
- * (validateRecord), because a partial edit is only meaningful against the whole record.
- */
 /** For echoing client-chosen names in messages: control characters replaced, bounded. */
 function shown(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
   return name.replace(/[\u0000-\u001f\u007f\uD800-\uDFFF]/g, '\uFFFD').slice(0, 100);
 }
 
+const VALUE_MESSAGES: Record<ValueProblem, string> = {
+  too_deep: `Der Wert ist zu tief verschachtelt (höchstens ${MAX_VALUE_DEPTH} Ebenen)`,
+  too_large: `Der Wert ist zu groß (höchstens ${MAX_VALUE_CHARS} Zeichen)`,
+  invalid_characters: 'Enthält unzulässige Steuerzeichen (z. B. NUL)',
+};
+
+/**
+ * The own entries of the raw `fields` object with what is wrong with their `base` or
+ * `value`. Read from the parsed JSON, not from zod's output: JSON.parse keeps `__proto__`
+ * as an own key, while assigning it into a fresh object (as a record schema does) would
+ * drop it silently, and the edit would be answered `applied`.
+ */
+function rawFields(raw: unknown): { field: string; problem: ValueProblem | null }[] {
+  const fields = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'fields') : undefined;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return [];
+  return Object.entries(fields).map(([field, change]) => {
+    const parts =
+      typeof change === 'object' && change !== null
+        ? [Reflect.get(change, 'base'), Reflect.get(change, 'value')]
+        : [];
+    const problems = parts.map(valueProblem);
+    const problem =
+      problems.find((p) => p === 'too_deep' || p === 'too_large') ??
+      problems.find((p) => p !== null) ??
+      null;
+    return { field, problem };
+  });
+}
+
+/**
+ * Shape check of one mutation as it came over the wire: bounded field values first (so that
+ * nothing later walks a hostile one), then the envelope, a known table, a UUID id, and only
+ * editable fields. Values themselves are checked after merging (validateRecord), because a
+ * partial edit is only meaningful against the whole record.
+ */
 export function checkMutation(raw: unknown): CheckedMutation {
+  const fields = rawFields(raw);
+  const unbounded = fields.filter((f) => f.problem === 'too_deep' || f.problem === 'too_large');
+  if (unbounded.length > 0) {
+    return {
+      ok: false,
+      errors: unbounded.map(({ field, problem }) => ({
+        field: shown(field),
+        code: problem as ValueProblem,
+        message: VALUE_MESSAGES[problem as ValueProblem],
+      })),
+    };
+  }
   const parsed = Mutation.safeParse(raw, { error: germanErrors() });
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
   const m = parsed.data;
@@ -297,7 +386,7 @@ export function checkMutation(raw: unknown): CheckedMutation {
     errors.push({ field: 'id', code: 'invalid_id', message: 'Die ID muss eine UUID sein' });
   }
   const known = new Set(editableFields(m.table));
-  for (const [field, change] of Object.entries(m.fields)) {
+  for (const { field, problem } of fields) {
     if (SERVER_FIELD_SET.has(field)) {
       errors.push({
         field,
@@ -307,16 +396,27 @@ export function checkMutation(raw: unknown): CheckedMutation {
     } else if (!known.has(field)) {
       const name = shown(field);
       errors.push({ field: name, code: 'unknown_field', message: `Unbekanntes Feld „${name}“` });
-    } else if (hasInvalidChars(change.value) || hasInvalidChars(change.base)) {
-      errors.push({
-        field,
-        code: 'invalid_characters',
-        message: 'Enthält unzulässige Steuerzeichen (z. B. NUL)',
-      });
+    } else if (problem) {
+      errors.push({ field, code: problem, message: VALUE_MESSAGES[problem] });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, mutation: m as Mutation & { table: TableName } };
+}
+
+const MISSING_TARGET: { readonly [T in TableName]?: string } = {
+  organizations: 'Den gewählten Träger gibt es nicht (mehr)',
+  locations: 'Den gewählten Ort gibt es nicht (mehr)',
+  services: 'Das gewählte Angebot gibt es nicht (mehr)',
+};
+
+/** The error for a reference to a record that does not exist or was deleted. */
+export function unknownReference(ref: Reference): FieldError {
+  return {
+    field: ref.field,
+    code: 'unknown_reference',
+    message: MISSING_TARGET[ref.table] ?? 'Der verknüpfte Eintrag existiert nicht (mehr)',
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -325,6 +425,13 @@ export function checkMutation(raw: unknown): CheckedMutation {
 
 /** Referrals are append-only: created once, never changed or deleted (not even by admins). */
 export const APPEND_ONLY_TABLES: ReadonlySet<TableName> = new Set(['referrals']);
+
+/**
+ * Referrals are anonymous (DSGVO): the server keeps no person with them. They are stored
+ * without `updated_by`, leave no audit rows and have no history to read back, because the
+ * worker's e-mail next to date, offer and Quartier would make an anonymous referral personal.
+ */
+export const ANONYMOUS_TABLES: ReadonlySet<TableName> = new Set(['referrals']);
 
 /**
  * May `role` apply `op` to a record of `table` that does (`exists`) or does not exist yet?

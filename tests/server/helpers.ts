@@ -9,6 +9,7 @@ import type { Db } from '../../server/db';
 import { openPglite } from '../../server/db/pglite';
 import { openPostgres } from '../../server/db/postgres';
 import { migrate } from '../../server/migrate';
+import type { MutationInput } from '../../src/sync/protocol';
 
 export interface TestDb {
   db: Db;
@@ -153,4 +154,21 @@ export async function account(
 
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
+}
+
+/** A push mutation creating `data` as a new record (every field with base null). */
+export function createMutation(
+  table: string,
+  data: Record<string, unknown>,
+  mutationId = `m-${randomUUID()}`,
+): MutationInput {
+  const { id, updated_at: _, ...rest } = data;
+  return {
+    mutationId,
+    table,
+    id: String(id),
+    op: 'upsert',
+    baseVersion: 0,
+    fields: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, { base: null, value: v }])),
+  };
 }

@@ -274,6 +274,40 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
       }
     });
 
+    it('keeps no history and no person with a referral', async () => {
+      const { id } = await offer();
+      const ref = referral(id, { quartier: 'Oberbarmen' });
+      const [created] = await push(worker.token, [create('referrals', ref)], 'client-w');
+      expect(created?.status).toBe('applied');
+      for (const who of [coordA, admin]) {
+        for (const rid of [ref.id, randomUUID()]) {
+          const res = await app().request(`/api/audit/referrals/${rid}`, {
+            headers: bearer(who.token),
+          });
+          expect(res.status).toBe(404);
+          const body = await res.text();
+          expect(JSON.parse(body)).toMatchObject({ error: { code: 'not_audited' } });
+          expect(body).not.toContain(worker.email);
+        }
+      }
+      // Nothing the server keeps ties the referral to the worker.
+      const stored = await t.db.query(
+        'select updated_by, data from records where table_name = $1 and id = $2::uuid',
+        ['referrals', ref.id],
+      );
+      expect(stored).toEqual([
+        { updated_by: null, data: expect.objectContaining({ updated_by: null }) },
+      ]);
+      expect(
+        await t.db.query('select * from audit_log where record_id = $1::uuid', [ref.id]),
+      ).toEqual([]);
+      const processed = await t.db.query<{ user_id: unknown }>(
+        'select user_id from processed_mutations where record_id = $1',
+        [ref.id],
+      );
+      expect(processed).toEqual([{ user_id: null }]);
+    });
+
     it('lets admins edit like coordinators', async () => {
       const { id, version } = await offer();
       const [r] = await push(admin.token, [
@@ -429,7 +463,7 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         '{{constructor.constructor("alert(1)")()}}',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt
         '${process.exit()}',
-        '\u202eevil\u202c 😀 العربية',
+        '😀 العربية \u200f',
         'a"b\\c\n\td',
       ];
       const o = org();
@@ -448,6 +482,8 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         edit('services', id, version, { name: ['Jobcenter vor Ort', 'a\ud800b'] }),
         { mutationId: nextId(), table: 'serv\u0000ices', id, op: 'upsert', baseVersion: 0 },
         edit('services', id, version, { 'na\u0000me': [null, 'x'] }),
+        // Stored fine by PostgreSQL, but it would show "Jobcenter Otr" as "Jobcenter rtO".
+        edit('services', id, version, { name: ['Jobcenter vor Ort', 'Jobcenter \u202eOtr'] }),
         edit('services', id, version, { phone: ['0202 111', '0202 333'] }),
       ]);
       expect(results.map((r) => r.status)).toEqual([
@@ -455,9 +491,13 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
         'rejected',
         'rejected',
         'rejected',
+        'rejected',
         'applied',
       ]);
       expect(results[0]?.errors?.[0]?.code).toBe('invalid_characters');
+      expect(results[4]?.errors).toEqual([
+        expect.objectContaining({ field: 'name', code: 'invalid_characters' }),
+      ]);
     });
   });
 
