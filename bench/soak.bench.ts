@@ -9,7 +9,8 @@
  * a new device would. A writer is a coordinator pushing single edits to offers of its own,
  * one in ten a retry of its previous push (answered `duplicate`).
  *
- * Server memory (RSS, V8 heap after a full GC) is read over IPC: idle before any load,
+ * Server memory (RSS, V8 heap after a full GC) is read over IPC: idle before any load (on a
+ * restarted server, not the one that just created the database),
  * at the start of the measurement after a warm-up of WARMUP_SECONDS, and at the end.
  * Rows go to bench/results/soak.json.
  */
@@ -125,14 +126,14 @@ async function openEvents(base: string, token: string | null, signal: AbortSigna
 
 async function reader(base: string, token: string | null, until: number, stats: Stats) {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  for (let round = 0; Date.now() < until; ) {
+  while (Date.now() < until) {
     const abort = new AbortController();
     try {
       const t0 = performance.now();
       const events = await openEvents(base, token, abort.signal);
       stats.samples.events.push(performance.now() - t0);
       let cursor = '';
-      for (let r = 0; r < 30 && Date.now() < until; r++, round++) {
+      for (let r = 0; r < 30 && Date.now() < until; r++) {
         for (let more = true; more; ) {
           const start = performance.now();
           const res = await fetch(`${base}/api/sync/pull?since=${cursor}&limit=500`, {
@@ -216,6 +217,11 @@ export async function benchSoak(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qw-soak-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // The first start creates and seeds the database (initdb leaves memory behind); measure
+  // a restarted server, as a running installation is.
+  const first = await startServer(dataDir, port);
+  first.kill('SIGTERM');
+  await new Promise((done) => first.once('exit', done));
   const child = await startServer(dataDir, port);
   try {
     const idle = await memory(child);

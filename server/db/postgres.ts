@@ -60,9 +60,9 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         ReturnType<typeof fn>
       >,
     snapshot: async (fn) =>
-      (await sql.begin('isolation level repeatable read read only', (t) =>
-        fn(wrap(t)),
-      )) as Awaited<ReturnType<typeof fn>>,
+      (await sql.begin('isolation level repeatable read read only', (t) => fn(wrap(t)))) as Awaited<
+        ReturnType<typeof fn>
+      >,
     async listen(channel, onPayload) {
       const meta = await sql.listen(channel, onPayload);
       return () => meta.unlisten();

@@ -12,7 +12,7 @@ import { migrate } from '../../server/migrate';
 import type { PullResponse } from '../../src/model';
 import type { MutationInput, PushResponse, PushResult } from '../../src/sync/protocol';
 import { adminTarget, targetKinds } from './admin-targets';
-import { SNAPSHOT_TABLES, snapshotOf, type TableSnapshot } from './fixtures/release-snapshot';
+import { type SNAPSHOT_TABLES, snapshotOf, type TableSnapshot } from './fixtures/release-snapshot';
 
 /*
  * Release 0.1.0 left this PGlite data directory behind (made by
