@@ -18,7 +18,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../server/demo-accounts';
 import type { PullResponse } from '../src/model';
@@ -309,6 +309,8 @@ export async function benchSoak(): Promise<BenchRow[]> {
         heap_start_mb: mb(start.heapUsed),
         heap_end_mb: mb(end.heapUsed),
         rss_trend_mb: trend,
+        // The machine may be shared; latencies only compare at a similar load.
+        load_avg_1m_end: Math.round((loadavg()[0] ?? 0) * 10) / 10,
       } as BenchRow,
       { ...row(`soak pull, ${label}`, pull.length, pull), ...extra(pull) },
       { ...row(`soak push, ${label}`, push.length, push), ...extra(push) },
