@@ -121,9 +121,7 @@ describe('server/main.ts with PGlite', () => {
     expect(cli.code).toBe(2);
     expect(cli.output).toMatch(/wird gerade vom laufenden Server/);
     // A backup is the exception: the running server writes it (server/backup/admin-socket.ts).
-    const backup = await runCli(['backup', join(dataDir, '..', `${dataDir}.jsonl`)], {
-      DATA_DIR: dataDir,
-    });
+    const backup = await runCli(['backup', `${dataDir}.jsonl`], { DATA_DIR: dataDir });
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toMatch(/Sicherung vom laufenden Server .* geschrieben/);
     const health = await fetch(`${first.url}/api/health`);
