@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { benchPull } from './pull.bench';
 import { benchSchedule } from './schedule.bench';
 import { benchSearch } from './search.bench';
+import { benchSoak, writeSoakResults } from './soak.bench';
 import { writeResults } from './stats';
 import { benchSyncClient, mergeClientResults } from './sync-client.bench';
 import { benchSyncServer, mergeSyncResults } from './sync-server.bench';
@@ -22,11 +23,17 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   schedule: async () => writeResults('schedule.json', await benchSchedule()),
 };
 
+/** Run only when named: `npm run bench -- soak` takes 10 minutes (SOAK_SECONDS). */
+const ON_DEMAND: Record<string, () => Promise<void>> = {
+  soak: async () => writeSoakResults(await benchSoak()),
+};
+
 const only = process.argv[2];
 if (only) {
-  const run = BENCHMARKS[only];
+  const run = BENCHMARKS[only] ?? ON_DEMAND[only];
   if (!run) {
-    console.error(`Unknown benchmark "${only}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    const known = [...Object.keys(BENCHMARKS), ...Object.keys(ON_DEMAND)].join(', ');
+    console.error(`Unknown benchmark "${only}"; known: ${known}`);
     process.exit(2);
   }
   await run();

@@ -16,7 +16,7 @@ import type { Viewer } from './pull';
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';

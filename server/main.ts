@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { demoDataset } from '../src/demo';
-import { createApp } from './app';
+import { createApp, packageVersion } from './app';
+import { type AdminSocket, serveAdminSocket } from './backup/admin-socket';
 import { readConfig } from './config';
 import { type Db, describeDb, openDb } from './db';
 import { activeDemoAccounts, seedDemoAccounts } from './demo-accounts';
@@ -14,6 +15,7 @@ let db: Db | undefined;
 let hub: ChangeHub | undefined;
 let server: Server | undefined;
 let housekeeping: HousekeepingSchedule | undefined;
+let adminSocket: AdminSocket | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -38,6 +40,7 @@ async function shutdown(signal: string): Promise<void> {
     });
   }
   await housekeepingStopped;
+  await adminSocket?.close().catch(() => {});
   // PGlite writes its files on close; being killed mid-write can corrupt DATA_DIR.
   await db?.close();
   process.exit(0);
@@ -73,6 +76,13 @@ async function main(): Promise<void> {
     }
   }
 
+  // The admin tool cannot open the embedded database beside us; it asks us for backups.
+  if (db.kind === 'pglite') {
+    adminSocket = await serveAdminSocket(db, config.dataDir, packageVersion()).catch((err) => {
+      console.error('Sicherung im laufenden Betrieb nicht möglich / no live backups:', err);
+      return undefined;
+    });
+  }
   hub = createChangeHub(db);
   const app = createApp({ db, hub, trustProxy: config.trustProxy });
   server = serve({ fetch: app.fetch, port: config.port }, (info) => {

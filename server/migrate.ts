@@ -10,13 +10,13 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta
 const MIGRATION_LOCK_KEY = 0x5157_0002;
 const FILE_NAME = /^\d{3}_[a-z0-9_]+\.sql$/;
 
-interface Migration {
+export interface Migration {
   name: string;
   sql: string;
   checksum: string;
 }
 
-async function loadMigrations(dir: string): Promise<Migration[]> {
+export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((n) => FILE_NAME.test(n)).sort();
   return Promise.all(
     names.map(async (name) => {
@@ -32,8 +32,13 @@ async function loadMigrations(dir: string): Promise<Migration[]> {
  * everything applied. A changed, already applied file is an error, because the two backends
  * (or two installations) would otherwise silently end up with different schemas.
  */
-export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = await loadMigrations(dir);
+export async function migrate(
+  db: Db,
+  dir: string = MIGRATIONS_DIR,
+  /** Apply only these (a restore first rebuilds the schema its backup was taken from). */
+  only?: ReadonlySet<string>,
+): Promise<string[]> {
+  const migrations = (await loadMigrations(dir)).filter((m) => !only || only.has(m.name));
   return db.tx(async (q) => {
     await q.query('select pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
     await q.exec(`create table if not exists schema_migrations (

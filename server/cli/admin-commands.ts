@@ -7,6 +7,7 @@ import { type Db, describeDb, openDb } from '../db';
 import { DataDirInUseError } from '../db/dir-lock';
 import { type HousekeepingCounts, runHousekeeping } from '../housekeeping';
 import { migrate } from '../migrate';
+import { backupCommand, restoreCommand } from './backup-commands';
 
 export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
 
@@ -16,6 +17,8 @@ export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
   npm run admin -- user enable --email E
   npm run admin -- user password --email E [--password P]
   npm run admin -- housekeeping
+  npm run admin -- backup DATEI        (DATEI.gz wird gepackt)
+  npm run admin -- restore DATEI
 
 Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
 coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
@@ -23,8 +26,11 @@ Ohne --password wird ein Passwort erzeugt und einmal angezeigt.
 housekeeping räumt einmal auf, wie es der Server alle 6 Stunden tut: abgelaufene Sitzungen,
 alte Fehlanmeldungen, Push-Quittungen älter als PROCESSED_RETENTION_DAYS (Standard 90) und
 Änderungsprotokoll älter als AUDIT_RETENTION_DAYS (Standard 730, 0 = unbegrenzt).
+backup sichert alle Daten (auch im laufenden Betrieb, als JSON-Zeilen); restore spielt eine
+Sicherung in eine LEERE Datenbank ein (PGlite und PostgreSQL in beide Richtungen).
 Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet, Standard ./data).
-Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden.`;
+Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden (backup geht auch
+bei laufendem Server: der Server schreibt die Sicherung dann selbst).`;
 
 export interface Io {
   out(line: string): void;
@@ -33,7 +39,10 @@ export interface Io {
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-/** Exit codes: 0 ok, 1 the command failed, 2 usage error or database busy. */
+/**
+ * Exit codes: 0 ok, 1 the command failed (also: restore into a database that is not empty),
+ * 2 usage error or database busy.
+ */
 export async function runAdmin(
   argv: string[],
   env: Record<string, string | undefined> = process.env,
@@ -49,12 +58,18 @@ export async function runAdmin(
   const { positionals, values } = parsed;
   const [group, command, positionalEmail] = positionals;
   const housekeeping = group === 'housekeeping';
-  if (values.help || !(housekeeping || (group === 'user' && command))) {
+  const backup = group === 'backup' || group === 'restore';
+  if (values.help || !(housekeeping || backup || (group === 'user' && command))) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
   const email = values.email ?? positionalEmail;
-  if (housekeeping) {
+  if (backup) {
+    if (!command || positionals.length > 2 || values.email || values.role || values.password) {
+      io.err(`Bitte genau eine Datei angeben: npm run admin -- ${group} DATEI\n\n${USAGE}`);
+      return 2;
+    }
+  } else if (housekeeping) {
     if (positionals.length > 1 || values.email || values.role || values.password) {
       io.err(`housekeeping hat keine weiteren Angaben.\n\n${USAGE}`);
       return 2;
@@ -81,6 +96,11 @@ export async function runAdmin(
   } catch (err) {
     io.err((err as Error).message);
     return 2;
+  }
+  if (backup && command) {
+    return group === 'backup'
+      ? backupCommand(command, config, io)
+      : restoreCommand(command, config, io);
   }
   const dbEnv = { DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir };
   let db: Db;

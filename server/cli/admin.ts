@@ -1,6 +1,6 @@
 /**
  * `npm run admin -- user add|list|disable|enable|password …` and
- * `npm run admin -- housekeeping` (see admin-commands.ts).
+ * `npm run admin -- housekeeping|backup F|restore F` (see admin-commands.ts).
  */
 import { runAdmin } from './admin-commands';
 

@@ -16,6 +16,19 @@ function wrap(pg: PGlite | Transaction): Queryable {
 }
 
 /**
+ * PostgreSQL's default of 128 MB shared buffers is sized for a database server; inside the
+ * app's own process it is resident memory on top of Node's. A city's data fits in a few
+ * MB, and a buffer miss here is a read from the kernel's page cache, so 32 MB costs nothing
+ * measurable and saved about 110 MB of RSS (404 → 295 MB for a process that opened a
+ * database and ran a few hundred queries).
+ */
+const START_PARAMS = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  '-c',
+  'shared_buffers=32MB',
+];
+
+/**
  * Embedded PostgreSQL (WASM) persisted in `dataDir`. PGlite is single-connection: its
  * `transaction()` holds an exclusive mutex, so transactions never interleave here, and a
  * query issued outside waits until the transaction ends. Inside `tx(fn)` use only the `q`
@@ -29,7 +42,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   const unlock = await lockDataDir(dir, join(dir, 'wegweiser-server.lock'));
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dir);
+    pg = await PGlite.create(dir, { startParams: START_PARAMS });
   } catch (err) {
     await unlock();
     throw err;
@@ -39,6 +52,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
     kind: 'pglite',
     ...base,
     tx: (fn) => pg.transaction((t) => fn({ ...wrap(t), inTransaction: true })),
+    // One connection: the transaction's mutex already keeps every writer out meanwhile.
+    snapshot: (fn) =>
+      pg.transaction(async (t) => {
+        await t.exec('set transaction isolation level repeatable read, read only');
+        return fn(wrap(t));
+      }),
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return () => unlisten();

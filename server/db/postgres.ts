@@ -59,6 +59,10 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       (await sql.begin((t) => fn({ ...wrap(t), inTransaction: true }))) as Awaited<
         ReturnType<typeof fn>
       >,
+    snapshot: async (fn) =>
+      (await sql.begin('isolation level repeatable read read only', (t) => fn(wrap(t)))) as Awaited<
+        ReturnType<typeof fn>
+      >,
     async listen(channel, onPayload) {
       const meta = await sql.listen(channel, onPayload);
       return () => meta.unlisten();

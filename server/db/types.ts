@@ -23,6 +23,11 @@ export interface Db extends Queryable {
    * rolls back when it throws.
    */
   tx<T>(fn: (q: TxQueryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a READ ONLY, REPEATABLE READ transaction: every query sees the same
+   * snapshot, whatever commits meanwhile (backups).
+   */
+  snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; resolves to an unsubscribe function. */
   listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

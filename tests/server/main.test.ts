@@ -90,10 +90,15 @@ async function pullCount(url: string): Promise<number> {
 describe('server/main.ts with PGlite', () => {
   const dirs: string[] = [];
   afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true });
+    for (const d of dirs) {
+      await rm(d, { recursive: true, force: true });
+      await rm(`${d}.jsonl`, { force: true });
+    }
   });
 
-  it('starts, seeds, serves, stops cleanly on SIGTERM and keeps its data', async () => {
+  it('starts, seeds, serves, stops cleanly on SIGTERM and keeps its data', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'qw-main-'));
     dirs.push(dataDir);
 
@@ -115,6 +120,10 @@ describe('server/main.ts with PGlite', () => {
     const cli = await runCli(['user', 'list'], { DATA_DIR: dataDir });
     expect(cli.code).toBe(2);
     expect(cli.output).toMatch(/wird gerade vom laufenden Server/);
+    // A backup is the exception: the running server writes it (server/backup/admin-socket.ts).
+    const backup = await runCli(['backup', `${dataDir}.jsonl`], { DATA_DIR: dataDir });
+    expect(backup.code, backup.output).toBe(0);
+    expect(backup.output).toMatch(/Sicherung vom laufenden Server .* geschrieben/);
     const health = await fetch(`${first.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, db: 'pglite' });
     // Over a real socket the body really is compressed (fetch decodes it transparently).
