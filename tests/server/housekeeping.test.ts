@@ -399,7 +399,16 @@ describe.each(backends)('replay after its push answer was pruned, on $name', (ba
       mutationId: s.createService.mutationId,
       status: 'conflict',
       version: first.version,
-      conflicts: [{ field: 'phone', server: '0202 222', client: '0202 111', base: null }],
+      conflicts: [
+        {
+          field: 'phone',
+          server: '0202 222',
+          client: '0202 111',
+          base: null,
+          by: coordA.email,
+          at: expect.any(String),
+        },
+      ],
     });
     expect(await stored(s.id)).toEqual(before);
     expect(await auditRows(s.id)).toBe(auditBefore);
@@ -427,7 +436,16 @@ describe.each(backends)('replay after its push answer was pruned, on $name', (ba
       mutationId: m.mutationId,
       status: 'conflict',
       version: theirs?.version,
-      conflicts: [{ field: 'phone', server: '0202 999', client: '0202 222', base: '0202 111' }],
+      conflicts: [
+        {
+          field: 'phone',
+          server: '0202 999',
+          client: '0202 222',
+          base: '0202 111',
+          by: coordB.email,
+          at: expect.any(String),
+        },
+      ],
     });
     expect(await stored(s.id)).toEqual(before);
     expect(before).toMatchObject({ phone: '0202 999', name: 'Jobcenter' });

@@ -17,7 +17,7 @@ describe.each(backends)('upgrading referrals to anonymous ones on $name', (backe
     t = await backend.open();
     oldDir = await mkdtemp(join(tmpdir(), 'qw-mig-old-'));
     for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name < '004') await copyFile(join(MIGRATIONS_DIR, name), join(oldDir, name));
+      if (name < '005') await copyFile(join(MIGRATIONS_DIR, name), join(oldDir, name));
     }
     await migrate(t.db, oldDir);
   });
