@@ -1,4 +1,4 @@
-import { OFFER_CHILD_TABLES, OFFER_TABLE, type TableName } from '../src/model';
+import { OFFER_CHILD_TABLES, OFFER_TABLE, REFERENCES, type TableName } from '../src/model';
 import type { Queryable, TxQueryable } from './db';
 
 /*
@@ -30,6 +30,64 @@ export function publicSql(r: string, p: string): string {
                 or coalesce(${p}.visibility = 'public' and not ${p}.deleted, false)))`;
 }
 
+/**
+ * True iff residents may see the record of `target` whose id is the text `id`. References are
+ * checked to be UUIDs on every write, so the cast cannot fail.
+ */
+function visibleTarget(target: TableName, id: string): string {
+  return `exists (select 1 from records t
+                   where t.table_name = '${target}' and t.id = (${id})::uuid
+                     and t.visibility = 'public' and not t.deleted)`;
+}
+
+/**
+ * The data of row `r` as residents get it: every reference (src/model REFERENCES) to a
+ * record they cannot see is removed, a single one set to null, a list filtered in order.
+ * Absent or null references stay as they are.
+ */
+export function residentDataSql(r: string): string {
+  const patches = REFERENCES.map(({ table, field, target, many }) => {
+    const value = many
+      ? `coalesce((select jsonb_agg(to_jsonb(e.v) order by e.n)
+                     from jsonb_array_elements_text(${r}.data->'${field}') with ordinality as e(v, n)
+                    where ${visibleTarget(target, 'e.v')}), '[]'::jsonb)`
+      : `case when ${visibleTarget(target, `${r}.data->>'${field}'`)}
+              then ${r}.data->'${field}' else 'null'::jsonb end`;
+    return `case when ${r}.table_name = '${table}' and ${r}.data->>'${field}' is not null
+                 then jsonb_build_object('${field}', ${value}) else '{}'::jsonb end`;
+  });
+  return `(${r}.data || ${patches.join(' || ')})`;
+}
+
+/**
+ * The rows whose resident view depends on rows of `table` with ids in the relation `ids(id)`:
+ * an offer's children, and the records referring to it. Null if there are none.
+ */
+function dependentsSql(r: string, table: TableName, ids: string): string | null {
+  const conds: string[] = [];
+  if (table === OFFER_TABLE) {
+    conds.push(
+      `(${r}.table_name in (${CHILDREN}) and ${r}.data->>'service_id' in (select id from ${ids}))`,
+    );
+  }
+  for (const ref of REFERENCES) {
+    if (ref.target !== table) continue;
+    conds.push(
+      ref.many
+        ? `(${r}.table_name = '${ref.table}' and exists (
+              select 1 from jsonb_array_elements_text(${r}.data->'${ref.field}') as e(v)
+               where e.v in (select id from ${ids})))`
+        : `(${r}.table_name = '${ref.table}' and ${r}.data->>'${ref.field}' in (select id from ${ids}))`,
+    );
+  }
+  return conds.length === 0 ? null : `(${conds.join(' or ')})`;
+}
+
+/** Whether a change of what residents see of a `table` row changes what they see of others. */
+export function hasDependents(table: TableName): boolean {
+  return dependentsSql('r', table, 'ids') !== null;
+}
+
 /** The ids among `records` (of `table`) that residents can see as stored right now. */
 export async function publicNow(
   q: Queryable,
@@ -46,26 +104,30 @@ export async function publicNow(
 }
 
 /**
- * Gives every public child of the offers `offerIds` a new version, because what residents
- * may see of them just changed with their offer: pull is ordered by version, so without a
- * new one a resident whose cursor is past the child would never get its tombstone (offer
- * turned internal or deleted) or its data (offer public again). Children that are internal
- * or deleted themselves are hidden either way and keep their version. The child's data and
- * `updated_at` stay as they are; only `ever_public` may become true.
+ * Gives every public record that depends on the `table` rows `ids` (dependentsSql) a new
+ * version, because what residents may see of it just changed with those rows: an offer's
+ * child is hidden or shown with its offer, a reference removed or restored with its target.
+ * Pull is ordered by version, so without a new one a resident whose cursor is past the
+ * record would never get its tombstone or its new data. Records that are internal or deleted
+ * themselves are hidden either way and keep their version. The data and `updated_at` stay as
+ * they are; only `ever_public` may become true.
  *
  * Only for server/records.ts, inside its write transaction, after the version lock.
  */
-export async function bumpOfferChildren(
+export async function bumpDependents(
   q: TxQueryable,
-  offerIds: readonly string[],
+  table: TableName,
+  ids: readonly string[],
 ): Promise<void> {
-  if (offerIds.length === 0) return;
+  const dependents = dependentsSql('r', table, 'ids');
+  if (ids.length === 0 || dependents === null) return;
   await q.query(
-    `with c as (
+    `with ids(id) as (
+       select jsonb_array_elements_text($1::text::jsonb)
+     ), c as (
        select r.table_name, r.id, ${publicSql('r', 'p')} as pub
          from records r ${offerJoin('r', 'p')}
-        where r.table_name in (${CHILDREN}) and not r.deleted and r.visibility = 'public'
-          and r.data->>'service_id' in (select jsonb_array_elements_text($1::text::jsonb))
+        where ${dependents} and not r.deleted and r.visibility = 'public'
         order by r.version
      ), v as (
        select c.*, nextval('record_version') as version from c
@@ -77,6 +139,6 @@ export async function bumpOfferChildren(
        ever_public     = r.ever_public or v.pub
        from v
       where r.table_name = v.table_name and r.id = v.id`,
-    [JSON.stringify(offerIds)],
+    [JSON.stringify(ids)],
   );
 }

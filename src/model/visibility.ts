@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import type { Visibility } from './meta';
-import type { AnyRecord, TableName } from './tables';
+import { type AnyRecord, TABLE_NAMES, TABLE_SCHEMAS, type TableName } from './tables';
 
 /**
  * Records that belong to an offer (Service) through `service_id`. A resident may see one only
@@ -42,3 +43,41 @@ export function isPublicRecord(
 export function childVisibility(offer: VisibilityFields | undefined): Visibility {
   return offer !== undefined && !ownPublic(offer) ? 'internal' : 'public';
 }
+
+/**
+ * Every field by which a record names another record, except an offer child's `service_id`
+ * (such a child is hidden whole unless its offer is visible). Residents must not learn the id
+ * of a record they cannot see, so an anonymous pull removes a reference whose target is not
+ * public, deleted or unknown: a single one becomes null, a list loses that element. A target
+ * is never an offer child, so whether residents see it depends on the target alone.
+ */
+export const REFERENCES = [
+  { table: 'locations', field: 'organization_id', target: 'organizations', many: false },
+  { table: 'services', field: 'organization_id', target: 'organizations', many: false },
+  { table: 'services', field: 'location_ids', target: 'locations', many: true },
+  { table: 'schedules', field: 'location_id', target: 'locations', many: false },
+  { table: 'contacts', field: 'organization_id', target: 'organizations', many: false },
+] as const satisfies readonly {
+  table: TableName;
+  field: string;
+  target: Exclude<TableName, OfferChildTable>;
+  many: boolean;
+}[];
+
+/**
+ * The schemas a pulled record is checked with: those of TABLE_SCHEMAS, except that a single
+ * reference may be null, because it is for a resident whose pull removed it. The types stay
+ * those of TABLE_SCHEMAS: readers look a reference up by id and treat a miss as "none", as
+ * they must for a record not pulled yet, so a null one reads the same.
+ */
+export const PULL_SCHEMAS = Object.fromEntries(
+  TABLE_NAMES.map((table) => {
+    const single = REFERENCES.filter((r) => r.table === table && !r.many);
+    const schema = TABLE_SCHEMAS[table];
+    if (single.length === 0) return [table, schema];
+    const nullable = Object.fromEntries(
+      single.map((r) => [r.field, z.optional(z.nullable(z.uuid()))]),
+    );
+    return [table, z.extend(schema as typeof TABLE_SCHEMAS.services, nullable)];
+  }),
+) as unknown as typeof TABLE_SCHEMAS;

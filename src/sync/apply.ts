@@ -2,9 +2,9 @@ import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import {
   type AnyRecord,
   isTableName,
+  PULL_SCHEMAS,
   type PullResponse,
   TABLE_NAMES,
-  TABLE_SCHEMAS,
   type TableName,
 } from '../model';
 import { SyncError } from './errors';
@@ -62,7 +62,7 @@ export function decidePage(page: PullResponse): {
     }
     let record: AnyRecord | null = null;
     if (deleted !== true) {
-      const parsed = TABLE_SCHEMAS[table].safeParse(data);
+      const parsed = PULL_SCHEMAS[table].safeParse(data);
       if (!parsed.success || parsed.data.id !== id) {
         invalid++;
         continue;
