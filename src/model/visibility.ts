@@ -66,18 +66,20 @@ export const REFERENCES = [
 
 /**
  * The schemas a pulled record is checked with: those of TABLE_SCHEMAS, except that a single
- * reference may be null, because it is for a resident whose pull removed it. The types stay
- * those of TABLE_SCHEMAS: readers look a reference up by id and treat a miss as "none", as
- * they must for a record not pulled yet, so a null one reads the same.
+ * reference may be null, because it is for a resident whose pull removed it (a required one
+ * must still be present). The types stay those of TABLE_SCHEMAS: readers look a reference up
+ * by id and treat a miss as "none", as they must for a record not pulled yet; only a Dexie
+ * `get` or `where().equals()` refuses a null key, so those check it first.
  */
 export const PULL_SCHEMAS = Object.fromEntries(
   TABLE_NAMES.map((table) => {
     const single = REFERENCES.filter((r) => r.table === table && !r.many);
-    const schema = TABLE_SCHEMAS[table];
+    const schema = TABLE_SCHEMAS[table] as typeof TABLE_SCHEMAS.services;
     if (single.length === 0) return [table, schema];
+    const shape = schema.shape as Record<string, z.ZodMiniType>;
     const nullable = Object.fromEntries(
-      single.map((r) => [r.field, z.optional(z.nullable(z.uuid()))]),
+      single.map((r) => [r.field, z.nullable(shape[r.field] as z.ZodMiniType)]),
     );
-    return [table, z.extend(schema as typeof TABLE_SCHEMAS.services, nullable)];
+    return [table, z.extend(schema, nullable)];
   }),
 ) as unknown as typeof TABLE_SCHEMAS;
