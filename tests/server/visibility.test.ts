@@ -579,3 +579,40 @@ describe.each(backends)('references to unknown records on $name', (backend) => {
     expect(after.changes[1]?.data).toMatchObject({ organization_id: missing.id });
   });
 });
+
+describe.each(backends)('migrating to hidden references on $name', (backend) => {
+  let t: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    t = await backend.open();
+    dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
+    for (const name of await readdir(MIGRATIONS_DIR)) {
+      if (name < '005') await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
+    }
+  });
+  afterAll(async () => {
+    await t?.destroy();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends residents again a public offer whose Träger id they got while it was internal', async () => {
+    await migrate(t.db, dir);
+    const hidden = org({ visibility: 'internal' });
+    const shown = org();
+    const s = service(hidden.id);
+    const other = service(shown.id);
+    await t.db.tx(async (q) => {
+      await upsertRecords(q, 'organizations', [hidden, shown], null);
+      await upsertRecords(q, 'services', [s, other], null);
+    });
+    const app = createApp({ db: t.db, distDir: '/nonexistent', resolveViewer: () => 'public' });
+    const pull = async (since: string) =>
+      (await (await app.request(`/api/sync/pull?since=${since}`)).json()) as PullResponse;
+    const { cursor } = await pull('');
+
+    await migrate(t.db);
+    const after = await pull(cursor);
+    expect(after.changes.map((c) => c.id)).toEqual([s.id]);
+    expect(after.changes[0]?.data).toMatchObject({ organization_id: null });
+  });
+});
