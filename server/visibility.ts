@@ -45,7 +45,8 @@ export function publicSql(r: string, p: string): string {
  * points to a record public at that later moment, and any visibility change after the
  * page's snapshot gives the referring record a version past the page's cursor
  * (bumpDependents), so it is sent again. Done here rather than in the page's SQL because
- * there each field access decompressed the whole stored document again (3x slower).
+ * there each field access decompressed the whole stored document again (a 500-row page of
+ * offers took 2-3 times as long in bench/pull.bench.ts).
  */
 export async function removeHiddenReferences(q: Queryable, changes: Change[]): Promise<void> {
   const key = (table: string, id: string) => `${table}/${id.toLowerCase()}`;

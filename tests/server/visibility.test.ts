@@ -461,15 +461,21 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
   });
 });
 
+/** A folder with the migrations an older release shipped: those named before `first`. */
+async function migrationsBefore(first: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
+  for (const name of await readdir(MIGRATIONS_DIR)) {
+    if (name < first) await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
+  }
+  return dir;
+}
+
 describe.each(backends)('migrating to inherited visibility on $name', (backend) => {
   let t: TestDb;
   let dir: string;
   beforeAll(async () => {
     t = await backend.open();
-    dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
-    for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name < '004') await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
-    }
+    dir = await migrationsBefore('004');
   });
   afterAll(async () => {
     await t?.destroy();
@@ -585,10 +591,7 @@ describe.each(backends)('migrating to hidden references on $name', (backend) => 
   let dir: string;
   beforeAll(async () => {
     t = await backend.open();
-    dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
-    for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name < '005') await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
-    }
+    dir = await migrationsBefore('005');
   });
   afterAll(async () => {
     await t?.destroy();
