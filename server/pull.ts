@@ -1,6 +1,6 @@
 import { type Change, isTableName, type PullResponse } from '../src/model';
 import type { Queryable } from './db';
-import { offerJoin, publicSql } from './visibility';
+import { offerJoin, publicSql, removeHiddenReferences } from './visibility';
 
 /** Who asks. Residents have no login and are 'public'; accounts arrive in a later issue. */
 export type Viewer = 'public' | 'internal';
@@ -55,7 +55,8 @@ export function parsePullParams(since: string | undefined, limit: string | undef
  * while residents may see it, and never cleared). Such a row arrives with its data while
  * residents may see it (server/visibility.ts: public and live, and so is its offer if it
  * belongs to one), otherwise as a tombstone. Never-public rows stay invisible altogether, so
- * not even their ids leak. `updated_by` may name a coordinator, so residents get null.
+ * not even their ids leak, nor do the ids in references to records residents cannot see
+ * (removeHiddenReferences). `updated_by` may name a coordinator, so residents get null.
  */
 const PUBLIC_SQL = `
   select r.table_name, r.id::text as id, r.version,
@@ -112,6 +113,7 @@ export async function pullChanges(
       data: r.gone ? null : (r.data as Change['data']),
     });
   }
+  if (viewer === 'public') await removeHiddenReferences(q, changes);
   const last = page.at(-1);
   return { changes, cursor: String(last ? Number(last.version) : since), more };
 }

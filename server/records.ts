@@ -1,13 +1,12 @@
 import {
   isPublicRecord,
   isTableName,
-  OFFER_TABLE,
   type RecordOf,
   TABLE_SCHEMAS,
   type TableName,
 } from '../src/model';
 import type { TxQueryable } from './db';
-import { bumpOfferChildren, offerJoin, publicNow, publicSql } from './visibility';
+import { bumpDependents, hasDependents, offerJoin, publicNow, publicSql } from './visibility';
 
 /**
  * Why every writer takes this lock before `nextval('record_version')`
@@ -133,9 +132,9 @@ export async function upsertRecords<T extends TableName>(
       ({ ...rec, version: versions[i], updated_at: now, updated_by: updatedBy }) as RecordOf<T>,
   );
 
-  // An offer that turns public or stops being public changes what residents see of its
-  // children (server/visibility.ts), so those need new versions too.
-  const offersBefore = table === OFFER_TABLE ? await publicNow(q, table, stored) : null;
+  // A record that turns public or stops being public changes what residents see of the
+  // records depending on it (server/visibility.ts), so those need new versions too.
+  const publicBefore = hasDependents(table) ? await publicNow(q, table, stored) : null;
 
   for (let start = 0; start < stored.length; start += CHUNK) {
     await q.query(
@@ -160,11 +159,13 @@ export async function upsertRecords<T extends TableName>(
       [table, JSON.stringify(stored.slice(start, start + CHUNK))],
     );
   }
-  if (offersBefore) {
-    await bumpOfferChildren(
+  if (publicBefore) {
+    // Tables with dependents are no offer children, so the offer does not matter.
+    await bumpDependents(
       q,
+      table,
       stored
-        .filter((rec) => isPublicRecord(table, rec, undefined) !== offersBefore.has(rec.id))
+        .filter((rec) => isPublicRecord(table, rec, undefined) !== publicBefore.has(rec.id))
         .map((rec) => rec.id),
     );
   }
@@ -205,7 +206,8 @@ export async function deleteRecord(
   );
   const row = rows[0];
   if (!row) return null;
-  // Only live rows are deleted here, so a public offer was visible to residents until now.
-  if (table === OFFER_TABLE && row.visibility === 'public') await bumpOfferChildren(q, [id]);
+  // Only live rows are deleted here, and tables with dependents are no offer children, so a
+  // public one was visible to residents until now.
+  if (row.visibility === 'public' && hasDependents(table)) await bumpDependents(q, table, [id]);
   return Number(row.version);
 }

@@ -149,12 +149,14 @@ export async function getServiceDetail(
     async () => {
       const service = await db.services.get(id);
       if (!alive(service)) return null;
+      // Null on a resident's device when residents may not see the Träger (PULL_SCHEMAS).
+      const orgId: string | null = service.organization_id;
       const [organization, locations, schedules, contacts, orgContacts] = await Promise.all([
-        db.organizations.get(service.organization_id),
+        orgId ? db.organizations.get(orgId) : undefined,
         db.locations.bulkGet(service.location_ids),
         db.schedules.where('service_id').equals(id).toArray(),
         db.contacts.where('service_id').equals(id).toArray(),
-        db.contacts.where('organization_id').equals(service.organization_id).toArray(),
+        orgId ? db.contacts.where('organization_id').equals(orgId).toArray() : [],
       ]);
       return {
         service,

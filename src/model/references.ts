@@ -2,15 +2,25 @@ import type { TableName } from './tables';
 
 /**
  * Which field of a record points to a record of which table: the foreign keys of the model.
- * A field holds one id or, for `location_ids`, a list of them.
+ * A field holds one id or, where `many`, a list of them.
  */
-export const REFERENCES: { readonly [T in TableName]?: Readonly<Record<string, TableName>> } = {
-  locations: { organization_id: 'organizations' },
-  services: { organization_id: 'organizations', location_ids: 'locations' },
-  schedules: { service_id: 'services', location_id: 'locations' },
-  contacts: { service_id: 'services', organization_id: 'organizations' },
-  referrals: { service_id: 'services' },
-};
+export const REFERENCES = [
+  { table: 'locations', field: 'organization_id', target: 'organizations', many: false },
+  { table: 'services', field: 'organization_id', target: 'organizations', many: false },
+  { table: 'services', field: 'location_ids', target: 'locations', many: true },
+  { table: 'schedules', field: 'service_id', target: 'services', many: false },
+  { table: 'schedules', field: 'location_id', target: 'locations', many: false },
+  { table: 'contacts', field: 'service_id', target: 'services', many: false },
+  { table: 'contacts', field: 'organization_id', target: 'organizations', many: false },
+  { table: 'referrals', field: 'service_id', target: 'services', many: false },
+] as const satisfies readonly {
+  table: TableName;
+  field: string;
+  target: TableName;
+  many: boolean;
+}[];
+
+export type ForeignKey = (typeof REFERENCES)[number];
 
 export interface Reference {
   field: string;
@@ -34,7 +44,7 @@ export function newReferences(
   next: Record<string, unknown>,
 ): Reference[] {
   const out: Reference[] = [];
-  for (const [field, target] of Object.entries(REFERENCES[table] ?? {})) {
+  for (const { field, target } of REFERENCES.filter((r) => r.table === table)) {
     const old = new Set(idsIn(before?.[field]));
     for (const id of idsIn(next[field])) {
       if (!old.has(id)) out.push({ field, table: target, id });

@@ -27,8 +27,12 @@ export function isTableName(x: unknown): x is TableName {
  * direction characters fails the schema; it is parsed again with those characters masked
  * (newlines and tabs only in the fields that refuse them), so it is not lost on the device.
  */
-export function parseStored<T extends TableName>(table: T, data: unknown) {
-  const schema = TABLE_SCHEMAS[table];
+export function parseStored<T extends TableName>(
+  table: T,
+  data: unknown,
+  schemas: typeof TABLE_SCHEMAS = TABLE_SCHEMAS,
+) {
+  const schema = schemas[table];
   const first = schema.safeParse(data);
   if (first.success || typeof data !== 'object' || data === null || Array.isArray(data)) {
     return first;

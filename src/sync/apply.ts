@@ -2,6 +2,7 @@ import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import {
   type AnyRecord,
   isTableName,
+  PULL_SCHEMAS,
   type PullResponse,
   parseStored,
   TABLE_NAMES,
@@ -62,7 +63,8 @@ export function decidePage(page: PullResponse): {
     }
     let record: AnyRecord | null = null;
     if (deleted !== true) {
-      const parsed = parseStored(table, data);
+      // A resident's page may lack references to what residents cannot see (PULL_SCHEMAS).
+      const parsed = parseStored(table, data, PULL_SCHEMAS);
       if (!parsed.success || parsed.data.id !== id) {
         invalid++;
         continue;

@@ -73,7 +73,8 @@ const isPublic = (r: Row | undefined) => r?.visibility === 'public' && r.deleted
  * The rows of release 0.1.0 as the migrations since then are meant to leave them, and no
  * other way: 004 gives the public schedules and contacts of offers residents cannot see a
  * new version (taken from `now`, and above every old one), so that residents get their
- * tombstones; 005 forgets who made a referral.
+ * tombstones; 005 forgets who made a referral. 006 (references to hidden records) finds no
+ * such reference in this release's data, so it must change nothing here.
  */
 function intended(old: Rows, now: Rows): Rows {
   const records = old.records ?? {};

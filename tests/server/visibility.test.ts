@@ -311,17 +311,171 @@ describe.each(backends)('inherited visibility on $name', (backend) => {
     await push(upsert('services', offer, { visibility: 'internal' }), remove('contacts', contactA));
     await expectResidentsSee([orgId]);
   });
+
+  // References from public records to records residents cannot see: the ids never reach them.
+  const hiddenOrg = randomUUID();
+  const hiddenPlace = randomUUID();
+  const place = randomUUID();
+  const refOffer = randomUUID();
+  const refSchedule = randomUUID();
+  const refContact = randomUUID();
+  const newPlace = (id: string, visibility: string, organizationId: string) =>
+    upsert('locations', id, {
+      organization_id: organizationId,
+      name: `Ort ${id.slice(0, 4)}`,
+      address_1: 'Hauptstr. 1',
+      postal_code: '42103',
+      city: 'Wuppertal',
+      quartier: 'Elberfeld',
+      visibility,
+    });
+
+  /** The record as the device with the old cursor stored it and a pull from the start has it. */
+  async function expectResidentRecord(table: TableName, id: string, fields: Fields) {
+    expect(await resident.table(table).get(id)).toMatchObject(fields);
+    const fromStart = (await pullPages('')).changes.find((c) => c.id === id)?.data;
+    expect(fromStart).toMatchObject(fields);
+  }
+
+  it('removes references to an internal Träger and Ort, from the start and an old cursor', async () => {
+    await push(
+      upsert('organizations', hiddenOrg, { name: 'Jugendamt intern', visibility: 'internal' }),
+      newPlace(hiddenPlace, 'internal', hiddenOrg),
+      newPlace(place, 'public', hiddenOrg),
+    );
+    await push(
+      upsert('services', refOffer, {
+        organization_id: hiddenOrg,
+        name: 'Beratung',
+        location_ids: [hiddenPlace, place],
+      }),
+      upsert('schedules', refSchedule, {
+        service_id: refOffer,
+        location_id: hiddenPlace,
+        freq: 'WEEKLY',
+        byday: 'MO',
+        opens_at: '10:00',
+        closes_at: '12:00',
+      }),
+      upsert('contacts', refContact, {
+        service_id: refOffer,
+        organization_id: hiddenOrg,
+        name: 'Herr Yılmaz',
+      }),
+    );
+    neverPublic.add(hiddenOrg);
+    neverPublic.add(hiddenPlace);
+    await expectResidentsSee([orgId, place, refOffer, refSchedule, refContact]);
+    await expectResidentRecord('services', refOffer, {
+      organization_id: null,
+      location_ids: [place],
+    });
+    await expectResidentRecord('locations', place, { organization_id: null });
+    await expectResidentRecord('schedules', refSchedule, { location_id: null });
+    await expectResidentRecord('contacts', refContact, { organization_id: null });
+  });
+
+  it('restores the references when Träger and Ort turn public, for an old cursor too', async () => {
+    await push(
+      upsert('organizations', hiddenOrg, { visibility: 'public' }),
+      upsert('locations', hiddenPlace, { visibility: 'public' }),
+    );
+    neverPublic.delete(hiddenOrg);
+    neverPublic.delete(hiddenPlace);
+    const visible = [orgId, hiddenOrg, hiddenPlace, place, refOffer, refSchedule, refContact];
+    const changes = await expectResidentsSee(visible);
+    expect(changes.map((c) => c.id).sort()).toEqual(visible.filter((id) => id !== orgId).sort());
+    await expectResidentRecord('services', refOffer, {
+      organization_id: hiddenOrg,
+      location_ids: [hiddenPlace, place],
+    });
+    await expectResidentRecord('locations', place, { organization_id: hiddenOrg });
+    await expectResidentRecord('schedules', refSchedule, {
+      location_id: hiddenPlace,
+    });
+    await expectResidentRecord('contacts', refContact, {
+      organization_id: hiddenOrg,
+    });
+  });
+
+  it('removes the references again when the Träger and an Ort turn internal later', async () => {
+    await push(upsert('organizations', hiddenOrg, { visibility: 'internal' }));
+    const changes = await expectResidentsSee([
+      orgId,
+      hiddenPlace,
+      place,
+      refOffer,
+      refSchedule,
+      refContact,
+    ]);
+    expect(tombstoneIds(changes)).toEqual([hiddenOrg]);
+    await expectResidentRecord('services', refOffer, { organization_id: null });
+    await expectResidentRecord('locations', place, { organization_id: null });
+    await expectResidentRecord('locations', hiddenPlace, {
+      organization_id: null,
+    });
+    await expectResidentRecord('contacts', refContact, { organization_id: null });
+
+    await push(upsert('locations', hiddenPlace, { visibility: 'internal' }));
+    await expectResidentsSee([orgId, place, refOffer, refSchedule, refContact]);
+    await expectResidentRecord('services', refOffer, { location_ids: [place] });
+    await expectResidentRecord('schedules', refSchedule, { location_id: null });
+  });
+
+  it('removes references to a deleted Träger and Ort, and restores them with it', async () => {
+    await push(
+      upsert('organizations', hiddenOrg, { visibility: 'public' }),
+      upsert('locations', hiddenPlace, { visibility: 'public' }),
+    );
+    await expectResidentsSee([
+      orgId,
+      hiddenOrg,
+      hiddenPlace,
+      place,
+      refOffer,
+      refSchedule,
+      refContact,
+    ]);
+    await push(remove('organizations', hiddenOrg), remove('locations', place));
+    const changes = await expectResidentsSee([
+      orgId,
+      hiddenPlace,
+      refOffer,
+      refSchedule,
+      refContact,
+    ]);
+    expect(tombstoneIds(changes)).toEqual([hiddenOrg, place].sort());
+    await expectResidentRecord('services', refOffer, {
+      organization_id: null,
+      location_ids: [hiddenPlace],
+    });
+    await expectResidentRecord('locations', hiddenPlace, {
+      organization_id: null,
+    });
+    await push(upsert('organizations', hiddenOrg, { name: 'Jugendamt' }));
+    await expectResidentsSee([orgId, hiddenOrg, hiddenPlace, refOffer, refSchedule, refContact]);
+    await expectResidentRecord('services', refOffer, {
+      organization_id: hiddenOrg,
+      location_ids: [hiddenPlace],
+    });
+  });
 });
+
+/** A folder with the migrations an older release shipped: those named before `first`. */
+async function migrationsBefore(first: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
+  for (const name of await readdir(MIGRATIONS_DIR)) {
+    if (name < first) await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
+  }
+  return dir;
+}
 
 describe.each(backends)('migrating to inherited visibility on $name', (backend) => {
   let t: TestDb;
   let dir: string;
   beforeAll(async () => {
     t = await backend.open();
-    dir = await mkdtemp(join(tmpdir(), 'qw-migrations-'));
-    for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name < '004') await copyFile(join(MIGRATIONS_DIR, name), join(dir, name));
-    }
+    dir = await migrationsBefore('004');
   });
   afterAll(async () => {
     await t?.destroy();
@@ -399,5 +553,69 @@ describe.each(backends)('deleteRecord of an offer on $name', (backend) => {
       [s.id, true],
       [c.id, true],
     ]);
+  });
+});
+
+describe.each(backends)('references to unknown records on $name', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openMigrated(backend);
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  it('never sends residents an id the server does not know, and sends it once it is public', async () => {
+    const missing = org();
+    const s = { ...service(missing.id), location_ids: [randomUUID()] };
+    await t.db.tx((q) => upsertRecords(q, 'services', [s], null));
+    const app = createApp({ db: t.db, distDir: '/nonexistent', resolveViewer: () => 'public' });
+    const pull = async (since: string) =>
+      (await (await app.request(`/api/sync/pull?since=${since}`)).json()) as PullResponse;
+    const before = await pull('');
+    expect(before.changes.map((c) => c.data)).toEqual([
+      expect.objectContaining({ id: s.id, organization_id: null, location_ids: [] }),
+    ]);
+    expect(JSON.stringify(before)).not.toContain(missing.id);
+    expect(JSON.stringify(before)).not.toContain(s.location_ids[0]);
+
+    await t.db.tx((q) => upsertRecords(q, 'organizations', [missing], null));
+    const after = await pull(before.cursor);
+    expect(after.changes.map((c) => c.id)).toEqual([missing.id, s.id]);
+    expect(after.changes[1]?.data).toMatchObject({ organization_id: missing.id });
+  });
+});
+
+describe.each(backends)('migrating to hidden references on $name', (backend) => {
+  let t: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    t = await backend.open();
+    dir = await migrationsBefore('006');
+  });
+  afterAll(async () => {
+    await t?.destroy();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends residents again a public offer whose Träger id they got while it was internal', async () => {
+    await migrate(t.db, dir);
+    const hidden = org({ visibility: 'internal' });
+    const shown = org();
+    const s = service(hidden.id);
+    const other = service(shown.id);
+    await t.db.tx(async (q) => {
+      await upsertRecords(q, 'organizations', [hidden, shown], null);
+      await upsertRecords(q, 'services', [s, other], null);
+    });
+    const app = createApp({ db: t.db, distDir: '/nonexistent', resolveViewer: () => 'public' });
+    const pull = async (since: string) =>
+      (await (await app.request(`/api/sync/pull?since=${since}`)).json()) as PullResponse;
+    const { cursor } = await pull('');
+
+    await migrate(t.db);
+    const after = await pull(cursor);
+    expect(after.changes.map((c) => c.id)).toEqual([s.id]);
+    expect(after.changes[0]?.data).toMatchObject({ organization_id: null });
   });
 });
