@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import type { CoordServer, TestUser } from './support/coordServer';
 import { waitForLocalCount } from './support/page';
+import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const offer = demo.services.filter((s) => s.visibility === 'public' && !s.deleted)[3]!;
@@ -28,28 +28,18 @@ async function serverName(server: CoordServer, id: string): Promise<string | und
 }
 
 describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
-  let server: CoordServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCoordServer(demo, [anna, ben]);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useCoordServerAndBrowser(demo, [anna, ben]);
 
   it('is a conflict that the second one resolves in the UI; nothing is lost', async () => {
-    const annaContext = await newPhoneContext(browser);
-    const benContext = await newPhoneContext(browser);
-    const annaPage = await newSignedInPage(annaContext, server.url, anna);
-    const benPage = await newSignedInPage(benContext, server.url, ben);
+    const annaContext = await newPhoneContext(suite.browser);
+    const benContext = await newPhoneContext(suite.browser);
+    const annaPage = await newSignedInPage(annaContext, suite.server.url, anna);
+    const benPage = await newSignedInPage(benContext, suite.server.url, ben);
     await waitForLocalCount(annaPage, 'services', 1);
     await waitForLocalCount(benPage, 'services', 1);
 
     const edit = async (page: typeof annaPage, value: string) => {
-      await page.goto(`${server.url}/bearbeiten/angebote/${offer.id}`);
+      await page.goto(`${suite.server.url}/bearbeiten/angebote/${offer.id}`);
       const name = page.getByLabel(/Name des Angebots/);
       await expect.poll(() => name.inputValue()).toBe(offer.name);
       return async () => {
@@ -70,20 +60,20 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     // Said briefly once it went through.
     await shell(annaPage).getByText('1 Änderung übertragen').waitFor({ timeout: 20_000 });
     await expect
-      .poll(() => serverName(server, offer.id), { timeout: 20_000 })
+      .poll(() => serverName(suite.server, offer.id), { timeout: 20_000 })
       .toBe('Fassung von Anna');
 
     await benContext.setOffline(false);
     const conflictLink = shell(benPage).getByRole('link', { name: '1 Konflikt lösen' });
     await conflictLink.waitFor({ timeout: 20_000 });
     // Ben's value is neither lost nor silently written over Anna's.
-    expect(await serverName(server, offer.id)).toBe('Fassung von Anna');
+    expect(await serverName(suite.server, offer.id)).toBe('Fassung von Anna');
     await expect
       .poll(() => benPage.getByLabel(/Name des Angebots/).inputValue())
       .toBe('Fassung von Ben');
 
     // Anna keeps her detail page open; Ben resolves.
-    await annaPage.goto(`${server.url}/angebote/${offer.id}`);
+    await annaPage.goto(`${suite.server.url}/angebote/${offer.id}`);
     await expect.poll(() => annaPage.locator('main h1').textContent()).toBe('Fassung von Anna');
     const sameDocument = await markDocument(annaPage);
 
@@ -102,7 +92,7 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     await benPage.getByText(/Konflikt gelöst/).waitFor();
 
     await expect
-      .poll(() => serverName(server, offer.id), { timeout: 20_000 })
+      .poll(() => serverName(suite.server, offer.id), { timeout: 20_000 })
       .toBe('Fassung von Anna und Ben');
     await expect
       .poll(() => annaPage.locator('main h1').textContent(), { timeout: 20_000 })
@@ -110,7 +100,7 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     expect(await sameDocument()).toBe(true);
 
     // Ben's own offer page no longer says it waits: the server has the resolution.
-    await benPage.goto(`${server.url}/angebote/${offer.id}`);
+    await benPage.goto(`${suite.server.url}/angebote/${offer.id}`);
     await expect
       .poll(() => benPage.locator('main h1').textContent(), { timeout: 20_000 })
       .toBe('Fassung von Anna und Ben');

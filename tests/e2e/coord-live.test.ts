@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import type { CoordServer, TestUser } from './support/coordServer';
 import { waitForLocalCount } from './support/page';
+import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const offer = demo.services.find(
@@ -30,33 +30,23 @@ async function serverName(server: CoordServer, id: string): Promise<string | und
 }
 
 describe.skipIf(!hasChromium)('coordinator edits offline, a worker sees it live', () => {
-  let server: CoordServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCoordServer(demo, [coordinator, worker]);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useCoordServerAndBrowser(demo, [coordinator, worker]);
 
   it('shows the change in the worker’s open app without a reload', async () => {
-    const workerContext = await newPhoneContext(browser);
-    const coordContext = await newPhoneContext(browser);
-    const workerPage = await newSignedInPage(workerContext, server.url, worker);
-    const coordPage = await newSignedInPage(coordContext, server.url, coordinator);
+    const workerContext = await newPhoneContext(suite.browser);
+    const coordContext = await newPhoneContext(suite.browser);
+    const workerPage = await newSignedInPage(workerContext, suite.server.url, worker);
+    const coordPage = await newSignedInPage(coordContext, suite.server.url, coordinator);
     await waitForLocalCount(workerPage, 'services', 1);
     await waitForLocalCount(coordPage, 'services', 1);
 
     // The worker has the offer open.
-    await workerPage.goto(`${server.url}/angebote/${offer.id}`);
+    await workerPage.goto(`${suite.server.url}/angebote/${offer.id}`);
     await expect.poll(() => workerPage.locator('main h1').textContent()).toBe(offer.name);
     const sameDocument = await markDocument(workerPage);
 
     // The coordinator loses the network and edits.
-    await coordPage.goto(`${server.url}/bearbeiten/angebote/${offer.id}`);
+    await coordPage.goto(`${suite.server.url}/bearbeiten/angebote/${offer.id}`);
     const name = coordPage.getByLabel(/Name des Angebots/);
     await expect.poll(() => name.inputValue()).toBe(offer.name);
     await coordContext.setOffline(true);
@@ -65,11 +55,11 @@ describe.skipIf(!hasChromium)('coordinator edits offline, a worker sees it live'
     await coordPage.getByRole('button', { name: 'Speichern' }).click();
     await coordPage.getByText('Gespeichert. Wartet auf Übertragung.').waitFor();
     await shell(coordPage).getByText('1 Änderung wartet auf Übertragung').waitFor();
-    expect(await serverName(server, offer.id)).toBe(offer.name);
+    expect(await serverName(suite.server, offer.id)).toBe(offer.name);
 
     // Back online: the outbox is pushed; the worker's page follows by itself.
     await coordContext.setOffline(false);
-    await expect.poll(() => serverName(server, offer.id), { timeout: 20_000 }).toBe(newName);
+    await expect.poll(() => serverName(suite.server, offer.id), { timeout: 20_000 }).toBe(newName);
     await expect
       .poll(() => workerPage.locator('main h1').textContent(), { timeout: 20_000 })
       .toBe(newName);

@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import { hasChromium, newPhoneContext } from './support/browser';
+import type { TestUser } from './support/coordServer';
+import { useCoordServerAndBrowser } from './support/suite';
 
 const coordinator: TestUser = {
   email: 'kim.koordination@example.org',
@@ -11,22 +11,12 @@ const coordinator: TestUser = {
 };
 
 describe.skipIf(!hasChromium)('after sign-in, ?weiter= never leaves the app', () => {
-  let server: CoordServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCoordServer(demoDataset, [coordinator]);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useCoordServerAndBrowser(demoDataset, [coordinator]);
 
   async function signInFrom(search: string) {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/anmelden${search}`);
+    await page.goto(`${suite.server.url}/anmelden${search}`);
     await page.getByLabel('E-Mail-Adresse').fill(coordinator.email);
     await page.getByLabel('Passwort').fill(coordinator.password);
     await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
@@ -34,7 +24,7 @@ describe.skipIf(!hasChromium)('after sign-in, ?weiter= never leaves the app', ()
   }
 
   it('stays on the origin for a backslash path (/%5Chost)', async () => {
-    const other = server.url.replace('127.0.0.1', '127.0.0.2');
+    const other = suite.server.url.replace('127.0.0.1', '127.0.0.2');
     const { context, page } = await signInFrom(`?weiter=/%5C${new URL(other).host}/x`);
     // Where the redirect is followed the account view never shows (or only for a moment).
     await page
@@ -42,14 +32,14 @@ describe.skipIf(!hasChromium)('after sign-in, ?weiter= never leaves the app', ()
       .waitFor({ timeout: 10_000 })
       .catch(() => {});
     await page.waitForTimeout(500);
-    expect(new URL(page.url()).origin).toBe(server.url);
+    expect(new URL(page.url()).origin).toBe(suite.server.url);
     expect(new URL(page.url()).pathname).toBe('/anmelden');
     await context.close();
   });
 
   it('still follows a path of the app, with query and hash', async () => {
     const { context, page } = await signInFrom(`?weiter=${encodeURIComponent('/angebote?x=1#y')}`);
-    await page.waitForURL(`${server.url}/angebote?x=1#y`, { timeout: 20_000 });
+    await page.waitForURL(`${suite.server.url}/angebote?x=1#y`, { timeout: 20_000 });
     await context.close();
   });
 });

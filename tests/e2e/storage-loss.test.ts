@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import type { CoordServer, TestUser } from './support/coordServer';
 import { countLocal, waitForLocalCount } from './support/page';
+import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const offer = demo.services.find(
@@ -89,35 +90,25 @@ async function editOffer(
 }
 
 describe.skipIf(!hasChromium)('the browser deletes the storage under a running app', () => {
-  let server: CoordServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCoordServer(demo, [coordinator]);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useCoordServerAndBrowser(demo, [coordinator]);
 
   it('deleted database: says so, tells the lost change, refills the list without a reload', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(suite.browser);
     await countPersistCalls(context);
-    const page = await newSignedInPage(context, server.url, coordinator);
+    const page = await newSignedInPage(context, suite.server.url, coordinator);
     await waitForLocalCount(page, 'services', demo.services.length);
     expect(await persistCalls(page)).toBe(0);
 
     // The push never gets through, so the edit stays in the outbox.
     await context.route('**/api/sync/push', (route) => route.abort());
-    await editOffer(page, server, offer.name, `${offer.name} (geändert)`);
+    await editOffer(page, suite.server, offer.name, `${offer.name} (geändert)`);
     // The first saved edit asks for persistent storage, once.
     await expect.poll(() => persistCalls(page)).toBe(1);
     // A later edit, in a new page of the same device, does not ask again.
-    await editOffer(page, server, `${offer.name} (geändert)`, `${offer.name} (noch einmal)`);
+    await editOffer(page, suite.server, `${offer.name} (geändert)`, `${offer.name} (noch einmal)`);
     expect(await persistCalls(page)).toBe(0);
 
-    const heading = await listHeading(page, server);
+    const heading = await listHeading(page, suite.server);
     const unsent = await countLocal(page, 'outbox');
     expect(unsent).toBeGreaterThan(0);
     const sameDocument = await markDocument(page);
@@ -146,7 +137,7 @@ describe.skipIf(!hasChromium)('the browser deletes the storage under a running a
     await banner(page).getByRole('button', { name: 'Verstanden' }).click();
     await banner(page).waitFor({ state: 'detached' });
     // Still signed in after a reload: the session was written into the new database.
-    await page.goto(`${server.url}/anmelden`);
+    await page.goto(`${suite.server.url}/anmelden`);
     await page.getByText(`Angemeldet als ${coordinator.email}`).waitFor();
     await context.close();
   });

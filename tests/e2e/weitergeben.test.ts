@@ -2,13 +2,14 @@
  * Hand-overs in real Chromium: a resident sharing a link records nothing and is never
  * asked to sign in; a signed-in caretaker using two channels makes exactly one referral.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
-import { hasChromium, launchBrowser, newPhoneContext } from './support/browser';
+import { hasChromium, newPhoneContext } from './support/browser';
 import { newSignedInPage, shell } from './support/coord';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import type { CoordServer, TestUser } from './support/coordServer';
 import { countLocal, waitForLocalCount } from './support/page';
+import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
@@ -40,28 +41,20 @@ async function handOverTwice(page: Page, url: string, recorded: boolean): Promis
 }
 
 describe.skipIf(!hasChromium)('Weitergeben: who records a referral', () => {
-  let server: CoordServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCoordServer(demo, [worker]);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useCoordServerAndBrowser(demo, [worker]);
 
   it('a resident shares a link: no outbox entry, no login prompt', async () => {
-    const context = await newPhoneContext(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await newPhoneContext(suite.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.url,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
 
-    await handOverTwice(page, server.url, false);
+    await handOverTwice(page, suite.server.url, false);
     expect(await page.getByRole('group', { name: /Für wen/ }).count()).toBe(0);
     expect(await countLocal(page, 'outbox')).toBe(0);
     expect(await countLocal(page, 'referrals')).toBe(0);
@@ -70,22 +63,24 @@ describe.skipIf(!hasChromium)('Weitergeben: who records a referral', () => {
     const header = (await shell(page).textContent()) ?? '';
     expect(header).not.toMatch(/auf Übertragung|zum Übertragen anmelden/);
     expect(header).not.toMatch(/Änderung/);
-    expect(await serverReferrals(server)).toEqual([]);
+    expect(await serverReferrals(suite.server)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('a caretaker uses two channels: exactly one referral, with the first channel', async () => {
-    const context = await newPhoneContext(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await newSignedInPage(context, server.url, worker);
+    const context = await newPhoneContext(suite.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.url,
+    });
+    const page = await newSignedInPage(context, suite.server.url, worker);
     await waitForLocalCount(page, 'services', publicServices.length);
 
-    await handOverTwice(page, server.url, true);
+    await handOverTwice(page, suite.server.url, true);
     expect(await countLocal(page, 'referrals')).toBe(1);
     // The push sends it; the server holds exactly one.
     await expect
-      .poll(() => serverReferrals(server), { timeout: 15_000 })
+      .poll(() => serverReferrals(suite.server), { timeout: 15_000 })
       .toEqual([{ channel: 'copy' }]);
     await expect.poll(() => countLocal(page, 'outbox'), { timeout: 10_000 }).toBe(0);
     await context.close();
