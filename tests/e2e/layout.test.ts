@@ -220,6 +220,8 @@ describe.skipIf(!hasChromium)('layout at 360 px', () => {
     const id = publicServices[0]?.id as string;
     const page = await freshPage(context, `${suite.server.url}/angebote/${id}`);
     await page.getByRole('button', { name: 'Merken' }).click();
+    // The toggle says so once the entry is stored; leaving earlier may abort the write.
+    await page.getByRole('button', { name: 'Gemerkt' }).waitFor();
     await page.goto(`${suite.server.url}/merkliste`);
     const card = page.locator('main .service-item').first();
     await card.waitFor();
