@@ -8,7 +8,7 @@ import de from '../../src/i18n/de.json';
 import { hasChromium, launchPhoneProfile, tempDir } from './support/browser';
 import { shell, signIn } from './support/coord';
 import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
-import { countLocal, waitForLocalCount } from './support/page';
+import { countLocal, readLocal, waitForLocalCount } from './support/page';
 
 const demo = demoDataset();
 const offer = demo.services.find(
@@ -92,6 +92,15 @@ async function serverName(server: CoordServer, id: string): Promise<string | und
     [id],
   );
   return rows[0]?.name;
+}
+
+/** Live offers on the server up to version `cursor`: what a device at that cursor has. */
+async function servicesUpTo(server: CoordServer, cursor: number): Promise<number> {
+  const [row] = await server.db.query<{ n: number }>(
+    "select count(*)::int as n from records where table_name = 'services' and not deleted and version <= $1",
+    [cursor],
+  );
+  return row?.n ?? -1;
 }
 
 /** The banner's text now ('' without one). */
@@ -205,7 +214,10 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     // The pages before the one that did not fit stay: each landed whole, with its cursor.
     expect(await listed()).toBeGreaterThanOrEqual(before);
     const total = demo.services.length + more.services.length;
-    expect(await countLocal(page, 'services')).toBeLessThan(total);
+    const stored = await countLocal(page, 'services');
+    expect(stored).toBeLessThan(total);
+    const cursor = await readLocal<{ value: string }>(page, 'meta', 'cursor');
+    expect(stored).toBe(await servicesUpTo(server, Number(cursor?.value)));
 
     await freeDisk(page);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
