@@ -8,7 +8,13 @@ import de from '../../src/i18n/de.json';
 import { hasChromium, launchPhoneProfile, tempDir } from './support/browser';
 import { shell, signIn } from './support/coord';
 import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
-import { countLocal, readLocal, waitForLocalCount } from './support/page';
+import {
+  bannerText,
+  countLocal,
+  readLocal,
+  waitForLocalCount,
+  watchForEmptyList,
+} from './support/page';
 
 const demo = demoDataset();
 const offer = demo.services.find(
@@ -103,25 +109,6 @@ async function servicesUpTo(server: CoordServer, cursor: number): Promise<number
   return row?.n ?? -1;
 }
 
-/** The banner's text now ('' without one). */
-const bannerText = (page: Page) =>
-  page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '');
-
-/** Remembers whether the page ever showed an empty directory from now on. */
-async function watchForEmptyList(page: Page): Promise<() => Promise<string | null>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __qwEmpty: string | null };
-    w.__qwEmpty = null;
-    const empty = /Keine Angebote|(^|\D)0 Angebote|keine Angebote gespeichert|Keine passenden/;
-    new MutationObserver(() => {
-      const text = document.querySelector('main')?.textContent ?? '';
-      const at = text.search(empty);
-      if (!w.__qwEmpty && at >= 0) w.__qwEmpty = text.slice(Math.max(0, at - 80), at + 80);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { __qwEmpty: string | null }).__qwEmpty);
-}
-
 describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
   let server: CoordServer | undefined;
   let disk: string | undefined;
@@ -153,6 +140,7 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     await waitForLocalCount(page, 'services', demo.services.length);
     return { context, page };
   }
+
   it('says so, keeps the unsent edit, and delivers it once there is space again', async (t) => {
     if (!mounted || !disk || !server) return t.skip();
     const { context, page } = await openPhone(server.url, 'profile');
@@ -174,6 +162,8 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     await context.unroute('**/api/sync/push');
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
 
+    // Which write of the sync fails first varies: marking the entry as sent, or storing the
+    // server's answer (then the server has the edit, and takes the resend as a repeat).
     await expect
       .poll(() => bannerText(page), { timeout: 20_000 })
       .toContain(`${de.dbError.quota} ${de.dbLost.quotaKept}`);
