@@ -4,7 +4,7 @@ import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
 import type { CoordServer, TestUser } from './support/coordServer';
-import { countLocal, waitForLocalCount } from './support/page';
+import { bannerText, countLocal, waitForLocalCount, watchForEmptyList } from './support/page';
 import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
@@ -33,30 +33,6 @@ async function countPersistCalls(context: BrowserContext): Promise<void> {
 const persistCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __qwPersist: number }).__qwPersist);
 
-/**
- * Remembers whether the page ever showed an empty directory ("Keine Angebote", "0
- * Angebote", "noch keine Angebote gespeichert") from now on: a check after the fact would
- * miss a flash of it.
- */
-async function watchForEmptyList(page: Page): Promise<() => Promise<string | null>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __qwEmpty: string | null };
-    w.__qwEmpty = null;
-    const empty = /Keine Angebote|(^|\D)0 Angebote|keine Angebote gespeichert|Keine passenden/;
-    const check = () => {
-      const text = document.querySelector('main')?.textContent ?? '';
-      const at = text.search(empty);
-      if (!w.__qwEmpty && at >= 0) w.__qwEmpty = text.slice(Math.max(0, at - 80), at + 80);
-    };
-    new MutationObserver(check).observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { __qwEmpty: string | null }).__qwEmpty);
-}
-
 async function listHeading(page: Page, server: CoordServer): Promise<string> {
   await page.goto(`${server.url}/angebote`);
   const h1 = page.locator('main h1');
@@ -65,10 +41,6 @@ async function listHeading(page: Page, server: CoordServer): Promise<string> {
 }
 
 const banner = (page: Page) => page.getByRole('main').getByRole('alert');
-/** The banner's text now ('' without one); a locator's textContent() would wait for it. */
-const bannerText = (page: Page) =>
-  page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '');
-
 /** Renames the offer in the editor; `offline` goes offline once the editor is loaded. */
 async function editOffer(
   page: Page,

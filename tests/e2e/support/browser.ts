@@ -28,17 +28,29 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
 }
 
+const PHONE = {
+  viewport: { width: 360, height: 780 },
+  deviceScaleFactor: 2,
+  locale: 'de-DE',
+  timezoneId: 'Europe/Berlin',
+  serviceWorkers: 'allow',
+} as const;
+
 /**
  * A persistent profile would be closer to a phone, but a fresh context per test is
  * what isolates service workers and IndexedDB between tests.
  */
 export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width: 360, height: 780 },
-    deviceScaleFactor: 2,
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
-    serviceWorkers: 'allow',
+  return browser.newContext(PHONE);
+}
+
+/** A phone with its profile in `userDataDir`: its own Chromium, closed with the context. */
+export async function launchPhoneProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    ...PHONE,
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ARGS,
   });
 }
 

@@ -61,3 +61,26 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     timeout: 30_000,
   });
 }
+
+/** The banner's text now ('' without one); a locator's textContent() would wait for it. */
+export const bannerText = (page: Page) =>
+  page.evaluate(() => document.querySelector('main [role="alert"]')?.textContent ?? '');
+
+/**
+ * Remembers whether the page ever showed an empty directory ("Keine Angebote", "0
+ * Angebote", "noch keine Angebote gespeichert") from now on: a check after the fact would
+ * miss a flash of it.
+ */
+export async function watchForEmptyList(page: Page): Promise<() => Promise<string | null>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __qwEmpty: string | null };
+    w.__qwEmpty = null;
+    const empty = /Keine Angebote|(^|\D)0 Angebote|keine Angebote gespeichert|Keine passenden/;
+    new MutationObserver(() => {
+      const text = document.querySelector('main')?.textContent ?? '';
+      const at = text.search(empty);
+      if (!w.__qwEmpty && at >= 0) w.__qwEmpty = text.slice(Math.max(0, at - 80), at + 80);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __qwEmpty: string | null }).__qwEmpty);
+}
