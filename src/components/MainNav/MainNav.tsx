@@ -18,11 +18,11 @@ function items(editor: boolean): NavItem[] {
     { href: '/', label: t('nav.start'), icon: 'home' },
     { href: '/angebote', label: t('nav.list'), icon: 'list', section: true },
     { href: '/sprechstunden', label: t('nav.schedules'), icon: 'clock', section: true },
-    { href: '/merkliste', label: t('navMore.saved'), icon: 'star' },
+    { href: '/merkliste', label: t('nav.saved'), icon: 'star' },
     { href: '/info', label: t('nav.info'), icon: 'info' },
   ];
   if (editor) {
-    list.push({ href: '/bearbeiten', label: t('navMore.editor'), icon: 'edit', section: true });
+    list.push({ href: '/bearbeiten', label: t('nav.editor'), icon: 'edit', section: true });
   }
   return list;
 }

@@ -30,7 +30,7 @@ function ConflictOrigin({ conflict }: { conflict: FieldConflict }) {
   if (origin.length === 0) return null;
   return (
     <p class="conflict-card__origin muted">
-      {t('conflictOrigin.other', { origin: origin.join(', ') })}
+      {t('conflicts.origin.other', { origin: origin.join(', ') })}
     </p>
   );
 }
@@ -85,7 +85,7 @@ function FieldChoiceGroup({
     <fieldset class="conflict-card__field">
       <legend>{fieldLabel(conflict.field)}</legend>
       <p class="conflict-card__before">
-        {t('conflictOrigin.before')}
+        {t('conflicts.origin.before')}
         <span class="conflict-card__value">{shownValue(conflict.base, conflict.field)}</span>
       </p>
       {option('mine', t('conflicts.mine'), shownValue(conflict.client, conflict.field))}

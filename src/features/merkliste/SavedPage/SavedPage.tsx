@@ -26,7 +26,7 @@ type Outcome = 'shared' | 'copied' | 'shareFailed' | null;
 async function shareList(text: string): Promise<Outcome> {
   if (navigator.share) {
     try {
-      await navigator.share({ title: t('savedList.shareTitle'), text });
+      await navigator.share({ title: t('saved.shareTitle'), text });
       return 'shared';
     } catch (e) {
       // The person closed the share sheet: nothing to report.
@@ -73,7 +73,7 @@ export function SavedPage() {
   const remove = async (row: ListRow, index: number) => {
     removed.current = { id: row.service.id, at: index };
     await setSaved(db, row.service.id, false);
-    setMessage(t('savedList.removed', { name: row.service.name }));
+    setMessage(t('saved.removed', { name: row.service.name }));
   };
   const share = async () => {
     const text = savedListText(
@@ -82,7 +82,7 @@ export function SavedPage() {
     );
     const outcome = await shareList(text);
     setFallback(outcome === 'shareFailed' ? text : null);
-    if (outcome) setMessage(t(`savedList.${outcome}`));
+    if (outcome) setMessage(t(`saved.${outcome}`));
   };
 
   return (
@@ -105,10 +105,10 @@ export function SavedPage() {
               <button
                 type="button"
                 class="btn btn--secondary saved-list__remove"
-                aria-label={t('savedList.removeLabel', { name: row.service.name })}
+                aria-label={t('saved.removeLabel', { name: row.service.name })}
                 onClick={() => void remove(row, i)}
               >
-                {t('savedList.remove')}
+                {t('saved.remove')}
               </button>
             </ServiceListItem>
           ))}
@@ -117,7 +117,7 @@ export function SavedPage() {
       {data.rows.length > 0 && (
         <p class="saved-page__share">
           <button type="button" class="btn" onClick={() => void share()}>
-            {t('savedList.share')}
+            {t('saved.share')}
           </button>
         </p>
       )}
@@ -129,7 +129,7 @@ export function SavedPage() {
           class="saved-page__fallback"
           readOnly
           rows={6}
-          aria-label={t('savedList.share')}
+          aria-label={t('saved.share')}
           value={fallback}
         />
       )}
