@@ -9,6 +9,11 @@ export function isListed(s: { status?: unknown; deleted?: boolean }): boolean {
   return s.status === 'active' && s.deleted !== true;
 }
 
+/** A record that exists and is not a tombstone; the rule for every table. */
+export function isAlive<T extends { deleted?: boolean }>(x: T | undefined | null): x is T {
+  return x != null && x.deleted !== true;
+}
+
 /** Returns a copy of a service row with its derived fields (see STORES_V2) set. */
 export function withDerivedServiceFields<T extends object>(value: T): T & Partial<StoredService> {
   const row = value as Partial<StoredService>;

@@ -1,5 +1,5 @@
 import { type ChangedKeys, mergeChanges, subscribeChanges } from '../db/changeFeed';
-import { isListed } from '../db/derive';
+import { isAlive, isListed } from '../db/derive';
 import type { WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
 import de from '../i18n/de.json';
@@ -45,9 +45,6 @@ const CONFIG = hash(JSON.stringify([SEARCH_FIELDS, de.taxonomy, synonyms.groups]
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
-  x != null && x.deleted !== true;
-
 /** Reads what the given offers' documents are built from, in one transaction. */
 async function readSources(
   db: WegweiserDB,
@@ -61,7 +58,7 @@ async function readSources(
         ids === 'all'
           ? await db.services.where('listed').equals(1).toArray()
           : await db.services.bulkGet(ids);
-      const rows = services.filter(alive);
+      const rows = services.filter(isAlive);
       const orgIds = [...new Set(rows.map((s) => s.organization_id))];
       const locIds = [...new Set(rows.flatMap((s) => s.location_ids))];
       const [orgs, locs, contacts] = await Promise.all([
@@ -78,12 +75,12 @@ async function readSources(
     },
   );
   const orgById = new Map<string, Organization>();
-  for (const o of data.orgs) if (alive(o)) orgById.set(o.id, o);
+  for (const o of data.orgs) if (isAlive(o)) orgById.set(o.id, o);
   const locById = new Map<string, Location>();
-  for (const l of data.locs) if (alive(l)) locById.set(l.id, l);
+  for (const l of data.locs) if (isAlive(l)) locById.set(l.id, l);
   const contactsBy = new Map<string, Contact[]>();
   for (const c of data.contacts) {
-    if (!alive(c) || !c.service_id) continue;
+    if (!isAlive(c) || !c.service_id) continue;
     const list = contactsBy.get(c.service_id);
     if (list) list.push(c);
     else contactsBy.set(c.service_id, [c]);
@@ -91,7 +88,7 @@ async function readSources(
   const built: { doc: SearchDoc; meta: DocMeta }[] = [];
   const gone: string[] = [];
   data.services.forEach((s, i) => {
-    if (!alive(s) || !isListed(s)) {
+    if (!isAlive(s) || !isListed(s)) {
       if (ids !== 'all') gone.push(ids[i] as string);
       return;
     }

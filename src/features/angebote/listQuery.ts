@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { isAlive } from '../../db/derive';
 import type { StoredService, WegweiserDB } from '../../db/schema';
 import type { Location, Schedule } from '../../model';
 import { type Facets, type FilterSet, hasFilters, matchesFilters } from '../../search/filters';
@@ -13,9 +14,6 @@ export interface ListRow {
   schedules: Schedule[];
 }
 
-const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
-  x != null && x.deleted !== true;
-
 /**
  * Everything a result card shows for the given offers, in the given order. Offers deleted
  * in the meantime drop out.
@@ -26,7 +24,7 @@ export async function loadRows(db: WegweiserDB, ids: string[]): Promise<ListRow[
     'r',
     [db.services, db.organizations, db.locations, db.schedules],
     async () => {
-      const services = (await db.services.bulkGet(ids)).filter(alive);
+      const services = (await db.services.bulkGet(ids)).filter(isAlive);
       const orgIds = [...new Set(services.map((s) => s.organization_id))];
       const locIds = [...new Set(services.flatMap((s) => s.location_ids))];
       const [orgs, locs, schedules] = await Promise.all([
@@ -37,11 +35,11 @@ export async function loadRows(db: WegweiserDB, ids: string[]): Promise<ListRow[
           .anyOf(services.map((s) => s.id))
           .toArray(),
       ]);
-      const orgName = new Map(orgs.filter(alive).map((o) => [o.id, o.name]));
-      const locById = new Map(locs.filter(alive).map((l) => [l.id, l]));
+      const orgName = new Map(orgs.filter(isAlive).map((o) => [o.id, o.name]));
+      const locById = new Map(locs.filter(isAlive).map((l) => [l.id, l]));
       const schedBy = new Map<string, Schedule[]>();
       for (const s of schedules) {
-        if (!alive(s)) continue;
+        if (!isAlive(s)) continue;
         const list = schedBy.get(s.service_id);
         if (list) list.push(s);
         else schedBy.set(s.service_id, [s]);
@@ -87,7 +85,7 @@ export async function filteredIdsFromDb(db: WegweiserDB, filters: FilterSet): Pr
     const quartierOf = new Map<string, string>();
     if (filters.quartiere?.length) {
       const locs = (await db.locations.where('quartier').anyOf(filters.quartiere).toArray()).filter(
-        alive,
+        isAlive,
       );
       for (const l of locs) quartierOf.set(l.id, l.quartier);
       narrow(
@@ -106,7 +104,7 @@ export async function filteredIdsFromDb(db: WegweiserDB, filters: FilterSet): Pr
     // Languages and traits have no index: check the rows.
     const rows = await db.services.bulkGet(pool);
     return rows.flatMap((s) => {
-      if (!alive(s)) return [];
+      if (!isAlive(s)) return [];
       const facets: Facets = {
         tg: s.target_groups,
         cat: s.categories,

@@ -1,3 +1,4 @@
+import { isAlive } from '../../db/derive';
 import type { WegweiserDB } from '../../db/schema';
 import { type ByDistance, centroid, type Point, pointOf, sortByDistance } from '../../geo/distance';
 import type { Location } from '../../model';
@@ -14,8 +15,6 @@ export type NearbyOrder =
   | { status: 'unknownOrigin' }
   /** Sorting by the device's position, but it is not known (yet). */
   | { status: 'needsPosition' };
-
-const alive = (l: Location | undefined): l is Location => l != null && l.deleted !== true;
 
 /**
  * The point `von` stands for: a place (location id) or a Quartier (the middle of its
@@ -42,7 +41,7 @@ export async function nearbyOrder(
 ): Promise<NearbyOrder> {
   if (!von && !position) return { status: 'needsPosition' };
   return db.transaction('r', [db.services, db.locations], async () => {
-    const locations = (await db.locations.toArray()).filter(alive);
+    const locations = (await db.locations.toArray()).filter(isAlive);
     const origin: Origin | null = von
       ? originOf(locations, von)
       : { kind: 'device', point: position as Point };
@@ -70,7 +69,7 @@ export async function nearbyOrder(
 export async function nearbyChoices(
   db: WegweiserDB,
 ): Promise<{ quartiere: string[]; places: Location[] }> {
-  const located = (await db.locations.toArray()).filter((l) => alive(l) && pointOf(l));
+  const located = (await db.locations.toArray()).filter((l) => isAlive(l) && pointOf(l));
   const quartiere = [...new Set(located.map((l) => l.quartier))].sort((a, b) =>
     a.localeCompare(b, 'de'),
   );
