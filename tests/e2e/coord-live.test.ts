@@ -2,19 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
-import type { CoordServer, TestUser } from './support/coordServer';
+import {
+  COORDINATOR,
+  type CoordServer,
+  listedPublicOffer,
+  type TestUser,
+} from './support/coordServer';
 import { waitForLocalCount } from './support/page';
 import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const offer = demo.services.find(
-  (s) => s.visibility === 'public' && !s.deleted && s.status === 'active',
-)!;
-const coordinator: TestUser = {
-  email: 'kim.koordination@example.org',
-  role: 'coordinator',
-  password: 'koordination-geheim',
-};
+const offer = listedPublicOffer(demo);
+const coordinator = COORDINATOR;
 const worker: TestUser = {
   email: 'sam.kuemmerer@example.org',
   role: 'worker',

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
-import type { TestUser } from './support/coordServer';
+import { COORDINATOR } from './support/coordServer';
 import { useCoordServerAndBrowser } from './support/suite';
 
-const coordinator: TestUser = {
-  email: 'kim.koordination@example.org',
-  role: 'coordinator',
-  password: 'koordination-geheim',
-};
+const coordinator = COORDINATOR;
 
 describe.skipIf(!hasChromium)('after sign-in, ?weiter= never leaves the app', () => {
   const suite = useCoordServerAndBrowser(demoDataset, [coordinator]);

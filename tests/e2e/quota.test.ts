@@ -7,7 +7,12 @@ import { demoDataset, syntheticDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
 import { hasChromium, launchPhoneProfile, tempDir } from './support/browser';
 import { shell, signIn } from './support/coord';
-import { type CoordServer, startCoordServer, type TestUser } from './support/coordServer';
+import {
+  COORDINATOR,
+  type CoordServer,
+  listedPublicOffer,
+  startCoordServer,
+} from './support/coordServer';
 import {
   bannerText,
   countLocal,
@@ -17,14 +22,8 @@ import {
 } from './support/page';
 
 const demo = demoDataset();
-const offer = demo.services.find(
-  (s) => s.visibility === 'public' && !s.deleted && s.status === 'active',
-)!;
-const coordinator: TestUser = {
-  email: 'kim.koordination@example.org',
-  role: 'coordinator',
-  password: 'koordination-geheim',
-};
+const offer = listedPublicOffer(demo);
+const coordinator = COORDINATOR;
 const SEED_ORDER = ['organizations', 'locations', 'services', 'schedules', 'contacts'] as const;
 const renamed = `${offer.name} (bei vollem Speicher)`;
 

@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
-import type { CoordServer, TestUser } from './support/coordServer';
+import { COORDINATOR, type CoordServer, listedPublicOffer } from './support/coordServer';
 import { bannerText, countLocal, waitForLocalCount, watchForEmptyList } from './support/page';
 import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const offer = demo.services.find(
-  (s) => s.visibility === 'public' && !s.deleted && s.status === 'active',
-)!;
-const coordinator: TestUser = {
-  email: 'kim.koordination@example.org',
-  role: 'coordinator',
-  password: 'koordination-geheim',
-};
+const offer = listedPublicOffer(demo);
+const coordinator = COORDINATOR;
 
 /** Counts calls of navigator.storage.persist() in every page of the context. */
 async function countPersistCalls(context: BrowserContext): Promise<void> {

@@ -7,7 +7,9 @@ import { type Db, openPglite } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { createChangeHub } from '../../../server/notify';
 import { seedIfEmpty } from '../../../server/seed';
+import { isListed } from '../../../src/db/derive';
 import type { Dataset } from '../../../src/demo/types';
+import { isPublicRecord, type Service } from '../../../src/model';
 import { tempDir } from './browser';
 
 export interface CoordServer {
@@ -20,6 +22,22 @@ export interface TestUser {
   email: string;
   role: 'admin' | 'coordinator' | 'worker';
   password: string;
+}
+
+/** The coordinator most e2e files sign in as. */
+export const COORDINATOR: TestUser = {
+  email: 'kim.koordination@example.org',
+  role: 'coordinator',
+  password: 'koordination-geheim',
+};
+
+/** A public offer that the list shows (the model's own rules), to edit or open. */
+export function listedPublicOffer(dataset: Dataset): Service {
+  const offer = dataset.services.find(
+    (s) => isListed(s) && isPublicRecord('services', s, undefined),
+  );
+  if (!offer) throw new Error('the dataset has no listed public offer');
+  return offer;
 }
 
 /**
