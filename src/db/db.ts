@@ -5,8 +5,8 @@ import Dexie, {
   type Middleware,
 } from 'dexie';
 import { CHANGE_FEED_TABLES, changeFeedMiddleware } from './changeFeed';
-import { withDerivedServiceFields } from './derive';
 import { type DbErrorCode, toDbError } from './errors';
+import { withDerivedServiceFields } from './offers';
 import { DB_NAME, STORES_V1, STORES_V2, type StoredService, type WegweiserDB } from './schema';
 import { createStore, type ReadableStore, type Store } from './store';
 import { recallUnsent, rememberUnsent } from './unsent';

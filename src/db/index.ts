@@ -1,3 +1,4 @@
+export { type DataStatus, dataStatus, type StoredSyncError } from './dataStatus';
 export {
   type CreateDbOptions,
   createDb,
@@ -12,17 +13,27 @@ export { classifyDbError, DbError, type DbErrorCode, toDbError } from './errors'
 export { getMeta, setMeta } from './meta';
 export {
   countByTargetGroup,
-  type DataStatus,
-  dataStatus,
-  getServiceDetail,
-  listSchedulesWithService,
-  listServices,
-  type ScheduleEntry,
-  type ScheduleFilter,
-  type ServiceDetail,
-  type ServiceFilter,
-  type ServicePage,
-} from './queries';
+  countListed,
+  type Facets,
+  FILTER_KINDS,
+  type FilterKind,
+  type FilterSet,
+  facetsOf,
+  filteredIdsFromDb,
+  hasFilters,
+  isListed,
+  isLive,
+  joinOffers,
+  knownQuartiere,
+  LOCAL_FIELDS,
+  matchesFilters,
+  type Offer,
+  type OfferDetail,
+  type OfferLookups,
+  readOffer,
+  readOffers,
+  stripLocalFields,
+} from './offers';
 export {
   DB_NAME,
   DB_VERSION,

@@ -4,15 +4,15 @@
  * else the provider's. Internal contacts (a worker's direct line) are never handed on.
  */
 import type { Contact } from '../model';
-import type { ServiceDetail } from './queries';
+import type { OfferDetail } from './offers';
 
-function publicContacts(detail: ServiceDetail): Contact[] {
+function publicContacts(detail: OfferDetail): Contact[] {
   return [...detail.contacts, ...detail.organizationContacts].filter(
     (c) => c.visibility !== 'internal',
   );
 }
 
-export function reachPhone(detail: ServiceDetail): string | null {
+export function reachPhone(detail: OfferDetail): string | null {
   return (
     detail.service.phone ??
     publicContacts(detail).find((c) => c.phone)?.phone ??
@@ -21,7 +21,7 @@ export function reachPhone(detail: ServiceDetail): string | null {
   );
 }
 
-export function reachEmail(detail: ServiceDetail): string | null {
+export function reachEmail(detail: OfferDetail): string | null {
   return (
     detail.service.email ??
     publicContacts(detail).find((c) => c.email)?.email ??

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { getServiceDetail, listSchedulesWithService } from '../../src/db/queries';
+import { readOffer } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import { loadRows } from '../../src/features/angebote/listQuery';
+import { listSchedulesWithService } from '../../src/features/sprechstunden/queries';
 import type { Service } from '../../src/model';
 import { buildDoc } from '../../src/search/documents';
 import { applyPullPage } from '../../src/sync/apply';
@@ -45,7 +46,7 @@ afterEach(async () => {
 });
 
 it('keeps an offer whose Träger reference was removed, and shows it without a Träger', async () => {
-  const detail = await getServiceDetail(offer.id, db);
+  const detail = await readOffer(db, offer.id);
   expect(detail).toMatchObject({
     service: { id: offer.id, organization_id: null },
     organization: null,
@@ -63,6 +64,6 @@ it('keeps an offer whose Träger reference was removed, and shows it without a T
   });
   expect(JSON.stringify(doc)).not.toContain('undefined');
   expect(JSON.stringify(doc)).not.toContain('null');
-  const hours = await listSchedulesWithService({ serviceId: offer.id }, db);
+  const hours = await listSchedulesWithService(db, { serviceId: offer.id });
   expect(hours.map((h) => [h.schedule.id, h.location])).toEqual([[uid(200), null]]);
 });

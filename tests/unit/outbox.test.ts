@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getServiceDetail } from '../../src/db/queries';
+import { readOffer } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import { applyPullPage } from '../../src/sync/apply';
 import {
@@ -131,9 +131,7 @@ describe('queueUpsert', () => {
       fields: { name: { base: 'Angebot 100', value: 'Sprechstunde Jobcenter vor Ort' } },
     } satisfies MutationPayload);
     // The directory shows the local value, too.
-    expect((await getServiceDetail(uid(100), db))?.service.name).toBe(
-      'Sprechstunde Jobcenter vor Ort',
-    );
+    expect((await readOffer(db, uid(100)))?.service.name).toBe('Sprechstunde Jobcenter vor Ort');
   });
 
   it('folds several edits of one record into one entry with the original base', async () => {
@@ -222,7 +220,7 @@ describe('queueDelete', () => {
       deleted: true,
       local_state: 'pending',
     });
-    expect(await getServiceDetail(uid(100), db)).toBeNull();
+    expect(await readOffer(db, uid(100))).toBeNull();
   });
 
   it('removes a record that never reached the server, with its entries', async () => {

@@ -1,7 +1,7 @@
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, createDbStatusStore } from '../../src/db/db';
-import { countByTargetGroup, getServiceDetail } from '../../src/db/queries';
+import { countByTargetGroup, readOffer } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import type { Change } from '../../src/model';
 import { applyPullPage } from '../../src/sync/apply';
@@ -48,7 +48,7 @@ describe('applyPullPage', () => {
     );
     expect(result).toEqual({ upserted: 6, deleted: 0, invalid: 0, stale: 0, unknownTable: 0 });
     expect(await cursorOf(db)).toBe('6');
-    const detail = await getServiceDetail(uid(100), db);
+    const detail = await readOffer(db, uid(100));
     expect(detail?.schedules).toHaveLength(1);
     expect(detail?.contacts).toHaveLength(1);
     expect(await db.referrals.count()).toBe(1);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countByTargetGroup } from '../../src/db/queries';
+import { countByTargetGroup } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import type { Change } from '../../src/model';
 import { SyncError } from '../../src/sync/errors';

@@ -1,4 +1,4 @@
-import { isAlive } from '../../db/derive';
+import { isLive } from '../../db/offers';
 import type { WegweiserDB } from '../../db/schema';
 import { type ByDistance, centroid, type Point, pointOf, sortByDistance } from '../../geo/distance';
 import type { Location } from '../../model';
@@ -41,7 +41,7 @@ export async function nearbyOrder(
 ): Promise<NearbyOrder> {
   if (!von && !position) return { status: 'needsPosition' };
   return db.transaction('r', [db.services, db.locations], async () => {
-    const locations = (await db.locations.toArray()).filter(isAlive);
+    const locations = (await db.locations.toArray()).filter(isLive);
     const origin: Origin | null = von
       ? originOf(locations, von)
       : { kind: 'device', point: position as Point };
@@ -69,7 +69,7 @@ export async function nearbyOrder(
 export async function nearbyChoices(
   db: WegweiserDB,
 ): Promise<{ quartiere: string[]; places: Location[] }> {
-  const located = (await db.locations.toArray()).filter((l) => isAlive(l) && pointOf(l));
+  const located = (await db.locations.toArray()).filter((l) => isLive(l) && pointOf(l));
   const quartiere = [...new Set(located.map((l) => l.quartier))].sort((a, b) =>
     a.localeCompare(b, 'de'),
   );

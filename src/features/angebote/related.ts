@@ -1,4 +1,4 @@
-import { isListed } from '../../db/derive';
+import { isListed } from '../../db/offers';
 import type { StoredService, WegweiserDB } from '../../db/schema';
 
 const MAX_CANDIDATES = 400;

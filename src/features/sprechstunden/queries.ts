@@ -1,15 +1,81 @@
-import { isListed } from '../../db/derive';
-import type { ScheduleEntry } from '../../db/queries';
-import type { WegweiserDB } from '../../db/schema';
+import { isListed, isLive, type Offer, readOffers } from '../../db/offers';
+import type { StoredService, WegweiserDB } from '../../db/schema';
 import type { Location, Schedule } from '../../model';
 
-const alive = <T extends { deleted?: boolean }>(x: T | undefined | null): x is T =>
-  x != null && x.deleted !== true;
+export interface ScheduleEntry {
+  schedule: Schedule;
+  service: StoredService;
+  location: Location | null;
+}
 
-/** Quartiere that have a location, in German order. */
-export async function listQuartiere(db: WegweiserDB): Promise<string[]> {
-  const names = (await db.locations.orderBy('quartier').uniqueKeys()) as string[];
-  return names.sort((a, b) => a.localeCompare(b, 'de'));
+export interface ScheduleFilter {
+  quartier?: string;
+  serviceId?: string;
+}
+
+const hoursTables = (db: WegweiserDB) => [
+  db.services,
+  db.organizations,
+  db.locations,
+  db.schedules,
+  db.contacts,
+];
+
+/**
+ * One entry per Sprechstunde of the listed offers. A schedule names its place, usually one
+ * of the offer's locations; one elsewhere is read too (`null` if it is gone).
+ */
+async function entriesOf(db: WegweiserDB, offers: Offer[]): Promise<ScheduleEntry[]> {
+  const listed = offers.filter((o) => isListed(o.service));
+  const known = new Map<string, Location>();
+  for (const o of listed) for (const l of o.locations) known.set(l.id, l);
+  const elsewhere = [
+    ...new Set(
+      listed.flatMap((o) =>
+        o.schedules.flatMap((s) =>
+          s.location_id && !known.has(s.location_id) ? [s.location_id] : [],
+        ),
+      ),
+    ),
+  ];
+  if (elsewhere.length > 0) {
+    for (const l of await db.locations.bulkGet(elsewhere)) if (isLive(l)) known.set(l.id, l);
+  }
+  return listed.flatMap((o) =>
+    o.schedules.map((schedule) => ({
+      schedule,
+      service: o.service,
+      location: (schedule.location_id && known.get(schedule.location_id)) || null,
+    })),
+  );
+}
+
+const bySortName = (a: StoredService, b: StoredService) => {
+  const ka = a.sort_name ?? a.name;
+  const kb = b.sort_name ?? b.name;
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+/**
+ * Consultation hours of listed offers, ordered by offer name, then opening time.
+ * A schedule whose location is gone keeps `location: null` unless a Quartier is asked for.
+ */
+export async function listSchedulesWithService(
+  db: WegweiserDB,
+  filter: ScheduleFilter = {},
+): Promise<ScheduleEntry[]> {
+  return db.transaction('r', hoursTables(db), async () => {
+    const { offers } = await readOffers(db, filter.serviceId ? [filter.serviceId] : 'listed');
+    const entries = (await entriesOf(db, offers)).filter(
+      (e) => !filter.quartier || e.location?.quartier === filter.quartier,
+    );
+    return entries.sort(
+      (a, b) =>
+        bySortName(a.service, b.service) ||
+        a.schedule.opens_at.localeCompare(b.schedule.opens_at) ||
+        a.schedule.id.localeCompare(b.schedule.id),
+    );
+  });
 }
 
 export interface PlaceHours {
@@ -18,29 +84,21 @@ export interface PlaceHours {
   entries: ScheduleEntry[];
 }
 
-/** A location with every active offer's hours held there; null if unknown. */
+/** A location with every listed offer's hours held there; null if unknown. */
 export async function loadPlaceHours(db: WegweiserDB, id: string): Promise<PlaceHours | null> {
-  return db.transaction('r', [db.locations, db.services, db.schedules], async () => {
+  return db.transaction('r', hoursTables(db), async () => {
     const location = await db.locations.get(id);
-    if (!alive(location)) return null;
-    const [atPlace, listing] = await Promise.all([
+    if (!isLive(location)) return null;
+    const [listing, heldHere] = await Promise.all([
+      db.services.where('location_ids').equals(id).primaryKeys(),
       db.schedules.where('location_id').equals(id).toArray(),
-      db.services.where('location_ids').equals(id).toArray(),
     ]);
-    const mainHere = listing.filter((s) => s.location_ids[0] === id).map((s) => s.id);
-    const unplaced = (
-      mainHere.length > 0 ? await db.schedules.where('service_id').anyOf(mainHere).toArray() : []
-    ).filter((s) => !s.location_id);
-    const schedules = [...atPlace, ...unplaced].filter(alive);
-    const serviceIds = [...new Set(schedules.map((s) => s.service_id))];
-    const services = new Map(
-      (await db.services.bulkGet(serviceIds)).filter(alive).map((s) => [s.id, s]),
+    const ids = [...new Set([...listing, ...heldHere.map((s) => s.service_id)])];
+    const { offers } = await readOffers(db, ids);
+    const entries = (await entriesOf(db, offers)).filter(
+      ({ schedule, service }) =>
+        schedule.location_id === id || (!schedule.location_id && service.location_ids[0] === id),
     );
-    const entries: ScheduleEntry[] = [];
-    for (const schedule of schedules) {
-      const service = services.get(schedule.service_id);
-      if (service && isListed(service)) entries.push({ schedule, service, location });
-    }
     entries.sort(
       (a, b) =>
         a.service.name.localeCompare(b.service.name, 'de') ||
@@ -50,11 +108,11 @@ export async function loadPlaceHours(db: WegweiserDB, id: string): Promise<Place
   });
 }
 
-/** Schedules grouped by offer, for filtering a list by opening times. */
+/** Live schedules grouped by offer, for filtering a list by opening times. */
 export async function schedulesByService(db: WegweiserDB): Promise<Map<string, Schedule[]>> {
   const map = new Map<string, Schedule[]>();
   for (const s of await db.schedules.toArray()) {
-    if (!alive(s)) continue;
+    if (!isLive(s)) continue;
     const list = map.get(s.service_id);
     if (list) list.push(s);
     else map.set(s.service_id, [s]);

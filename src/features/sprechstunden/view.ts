@@ -4,10 +4,10 @@
  */
 
 import { berlinDayKey } from '../../components/berlinTime';
-import type { ScheduleEntry } from '../../db/queries';
 import { type Cancellation, occurrencesWithCancellations } from '../../schedule';
 import { openFilterEnd } from '../../schedule/filters';
 import type { SchedulesView } from './links';
+import type { ScheduleEntry } from './queries';
 
 export interface HoursItem {
   start: Date;

@@ -1,4 +1,4 @@
-import type { ServiceDetail } from '../../db/queries';
+import type { OfferDetail } from '../../db/offers';
 import { reachEmail, reachPhone } from '../../db/reach';
 import { datesFrom, describe } from '../../schedule';
 import { formatNextDate } from '../angebote/NextDate/formatNextDate';
@@ -14,7 +14,7 @@ export interface Slip extends SlipData {
  * What a person takes home. Contacts marked internal (a worker's direct line) never go on
  * it; neither does anything about the person.
  */
-export function slipFor(detail: ServiceDetail, origin: string, now: Date): Slip {
+export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
   const { service, organization, locations, schedules } = detail;
   const placeName = new Map(locations.map((l) => [l.id, l.name]));
   const severalPlaces = locations.length > 1;

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getServiceDetail } from '../../../src/db/queries';
+import { readOffer } from '../../../src/db/offers';
 import { slipFor } from '../../../src/features/weitergeben/slipData';
 import { location, org, renderApp, schedule, service, services, teardown, uid } from './helpers';
 
@@ -61,7 +61,7 @@ describe('the next date shows the consultation running now', () => {
 
   it('the referral slip lists today first', async () => {
     const svc = await seed();
-    const detail = await getServiceDetail(uid(100), svc.db);
+    const detail = await readOffer(svc.db, uid(100));
     const slip = slipFor(detail!, 'https://wegweiser.example', THURSDAY_1020);
     expect(slip.nextDates).toEqual([
       'Do., 3.12., 9–12 Uhr',

@@ -7,7 +7,6 @@ import { formatIsoDate } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
-import { getServiceDetail, type ServiceDetail } from '../../../db/queries';
 import { reachPhone } from '../../../db/reach';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
@@ -25,6 +24,7 @@ import { shareHref } from '../params';
 import { RelatedOffers } from '../RelatedOffers/RelatedOffers';
 import { ScheduleList } from '../ScheduleList/ScheduleList';
 import './ServiceDetailPage.css';
+import { type OfferDetail, readOffer } from '../../../db/offers';
 
 function labels(kind: 'targetGroup' | 'category' | 'language', slugs: string[]): string {
   return slugs.map((s) => label(kind, s)).join(', ');
@@ -34,7 +34,7 @@ function DetailSection(props: { id: string; title: string; children: ComponentCh
   return <Section class="service-detail__section" {...props} />;
 }
 
-function Detail({ detail }: { detail: ServiceDetail }) {
+function Detail({ detail }: { detail: OfferDetail }) {
   const { service, organization, locations, schedules, contacts, organizationContacts } = detail;
   const hasReach = Boolean(service.phone || service.email || service.url);
   const allContacts = [...contacts, ...organizationContacts];
@@ -151,7 +151,7 @@ function Detail({ detail }: { detail: ServiceDetail }) {
 /** Angebot-Detail: everything about one offer, read from the local database. */
 export function ServiceDetailPage({ id }: { id: string }) {
   const { db } = useServices();
-  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+  const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
   const firstSync = useFirstSyncPending();
 
   if (result.value === undefined || result.loading) {

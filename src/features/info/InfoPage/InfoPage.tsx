@@ -3,7 +3,7 @@ import { useServices } from '../../../app/services';
 import { formatBytes, formatDateTime, formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { syncAgeText, syncLine } from '../../../components/SyncStatus/syncText';
-import { dataStatus } from '../../../db/queries';
+import { dataStatus } from '../../../db/dataStatus';
 import type { StorageUsage } from '../../../db/storage';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';

@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useServices } from '../../../app/services';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
-import { getServiceDetail } from '../../../db/queries';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { detailHref } from '../../angebote/params';
@@ -15,6 +14,7 @@ import { NextDates, placeLabels } from '../NextDates/NextDates';
 import { OpenBadge } from '../OpenBadge/OpenBadge';
 import { useNow } from '../useNow';
 import './OfferHoursPage.css';
+import { readOffer } from '../../../db/offers';
 
 export function HoursSection(props: { id: string; title: string; children: ComponentChildren }) {
   return <Section class="hours-page__section" {...props} />;
@@ -27,7 +27,7 @@ export function HoursSection(props: { id: string; title: string; children: Compo
 export function OfferHoursPage({ id }: { id: string }) {
   const { db } = useServices();
   const now = useNow();
-  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+  const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
 
   if (result.value === undefined) return <HoursPending failed={!!result.error} />;
   if (result.value === null) {

@@ -4,12 +4,12 @@ import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
-import { listSchedulesWithService } from '../../../db/queries';
+import { knownQuartiere } from '../../../db/offers';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { HoursCard } from '../HoursCard/HoursCard';
 import { parseSchedulesParams, type SchedulesParams, schedulesHref } from '../links';
-import { listQuartiere } from '../queries';
+import { listSchedulesWithService } from '../queries';
 import { useNow } from '../useNow';
 import { buildHoursView, type HoursItem } from '../view';
 import { longDayLabel } from '../when';
@@ -119,10 +119,10 @@ export function SchedulesPage({ search = '' }: { search?: string }) {
   const params = useMemo(() => parseSchedulesParams(search), [search]);
   const now = useNow();
   const result = useLiveQueryState(
-    () => listSchedulesWithService(params.quartier ? { quartier: params.quartier } : {}, db),
+    () => listSchedulesWithService(db, params.quartier ? { quartier: params.quartier } : {}),
     [db, params.quartier],
   );
-  const quartiere = useLiveQuery(() => listQuartiere(db), [db], [] as string[]);
+  const quartiere = useLiveQuery(() => knownQuartiere(db), [db], [] as string[]);
   const view = useMemo(
     () => (result.value ? buildHoursView(result.value, now, params.view) : null),
     [result.value, now, params.view],

@@ -4,7 +4,7 @@ import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
-import { countByTargetGroup } from '../../../db/queries';
+import { countByTargetGroup } from '../../../db/offers';
 import type { WegweiserDB } from '../../../db/schema';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';

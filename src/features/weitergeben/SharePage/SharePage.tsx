@@ -5,7 +5,7 @@ import { Icon } from '../../../components/Icon/Icon';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { QrCode } from '../../../components/QrCode/QrCode';
 import { usePrintPageSize } from '../../../components/usePrintPageSize';
-import { getServiceDetail } from '../../../db/queries';
+import { knownQuartiere, readOffer } from '../../../db/offers';
 import { createStore } from '../../../db/store';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { useStore } from '../../../db/useStore';
@@ -13,7 +13,6 @@ import { label, t } from '../../../i18n';
 import { TARGET_GROUPS } from '../../../model';
 import { type ReferralChannel, recordHandOver, recordsReferrals } from '../../../sync/referral';
 import type { AccountState } from '../../../sync/session';
-import { knownQuartiere } from '../../angebote/listQuery';
 import { detailHref } from '../../angebote/params';
 import { ReferralSlip } from '../ReferralSlip/ReferralSlip';
 import { shareText, smsHref, smsText } from '../shareText';
@@ -35,7 +34,7 @@ interface Props {
  */
 export function SharePage({ id }: Props) {
   const { db } = useServices();
-  const result = useLiveQueryState(() => getServiceDetail(id, db), [db, id]);
+  const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
   if (result.value === undefined) {
     return (
       <p class="muted" role="status">
@@ -56,7 +55,7 @@ export function SharePage({ id }: Props) {
   return <Share detail={result.value} />;
 }
 
-function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof getServiceDetail>>> }) {
+function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof readOffer>>> }) {
   const { db, now, account } = useServices();
   usePrintPageSize('@page { size: A6 portrait; margin: 6mm; }');
   const user = useStore(account ?? anonymous).user;

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  countByTargetGroup,
-  dataStatus,
-  getServiceDetail,
-  listSchedulesWithService,
-  listServices,
-} from '../../src/db/queries';
+import { dataStatus } from '../../src/db/dataStatus';
+import { countByTargetGroup, countListed, readOffer, readOffers } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
+import { listSchedulesWithService } from '../../src/features/sprechstunden/queries';
 import { applyPullPage } from '../../src/sync/apply';
 import {
   contact,
@@ -94,52 +90,66 @@ describe('countByTargetGroup', () => {
   });
 });
 
-describe('listServices', () => {
-  it('lists active services in German order with paging', async () => {
-    const all = await listServices({}, db);
-    expect(all.total).toBe(3);
-    expect(all.items.map((s) => s.name)).toEqual([
-      'Familiencoaches',
-      'Jugendberufsagentur',
-      'Übergang Schule–Beruf',
-    ]);
-    const second = await listServices({ offset: 1, limit: 1 }, db);
-    expect(second).toMatchObject({ total: 3, items: [{ name: 'Jugendberufsagentur' }] });
+describe('readOffers', () => {
+  it('reads many offers in one call, in the given order, with their rows', async () => {
+    const { offers, gone } = await readOffers(db, [uid(105), uid(100), uid(102)]);
+    expect(gone).toEqual([]);
+    expect(offers.map((o) => o.service.id)).toEqual([uid(105), uid(100), uid(102)]);
+    const [coaches, schule, cafe] = offers;
+    expect(coaches?.organization?.id).toBe(uid(2));
+    expect(coaches?.schedules.map((s) => s.id)).toEqual([uid(204)]);
+    expect(schule?.contacts.map((c) => c.name)).toEqual(['Ayşe Demir', 'Zoe Yilmaz']);
+    // Paused offers are live: whoever lists decides with isListed.
+    expect(cafe?.service.status).toBe('paused');
   });
 
-  it('filters by target group, category and Quartier', async () => {
-    const names = async (f: Parameters<typeof listServices>[0]) =>
-      (await listServices(f, db)).items.map((s) => s.name);
-    expect(await names({ targetGroup: 'jugendliche' })).toEqual([
-      'Jugendberufsagentur',
-      'Übergang Schule–Beruf',
-    ]);
-    expect(await names({ category: 'arbeit' })).toEqual(['Jugendberufsagentur']);
-    expect(await names({ quartier: 'Oberbarmen' })).toEqual([
-      'Familiencoaches',
-      'Jugendberufsagentur',
-    ]);
-    expect(await names({ quartier: 'Heckinghausen', targetGroup: 'jugendliche' })).toEqual([
-      'Übergang Schule–Beruf',
-    ]);
-    expect(await names({ quartier: 'Nirgendwo' })).toEqual([]);
+  it('reports unknown and deleted offers as gone and drops deleted rows', async () => {
+    const { offers, gone } = await readOffers(db, [uid(104), uid(100), uid(999)]);
+    expect(gone).toEqual([uid(104), uid(999)]);
+    const [schule] = offers;
+    expect(offers).toHaveLength(1);
+    expect(schule?.locations.map((l) => l.id)).toEqual([uid(10)]);
+    expect(schule?.schedules.map((s) => s.id).sort()).toEqual([uid(200), uid(201)]);
+    expect(schule?.contacts.map((c) => c.id)).not.toContain(uid(302));
   });
 
-  it('shows paused and ended offers only when asked, deleted ones never', async () => {
-    const { items } = await listServices({ includeInactive: true }, db);
-    expect(items.map((s) => s.name)).toEqual([
-      'Beendetes Projekt',
+  it('follows a tombstone from the sync', async () => {
+    await applyPullPage(db, page([tombstone('services', uid(101), 9)], '9'));
+    expect((await readOffers(db, [uid(101)])).gone).toEqual([uid(101)]);
+    expect((await readOffers(db, 'listed')).offers.map((o) => o.service.id)).not.toContain(
+      uid(101),
+    );
+  });
+
+  it('keeps the order of location_ids, not of the table', async () => {
+    await db.locations.put(location(13, { quartier: 'Barmen' }));
+    await db.services.update(uid(101), { location_ids: [uid(13), uid(12), uid(11)] });
+    const [offer] = (await readOffers(db, [uid(101)])).offers;
+    expect(offer?.locations.map((l) => l.id)).toEqual([uid(13), uid(11)]);
+  });
+
+  it("'listed' reads the listed offers in German order", async () => {
+    const { offers, gone } = await readOffers(db, 'listed');
+    expect(gone).toEqual([]);
+    expect(offers.map((o) => o.service.name)).toEqual([
       'Familiencoaches',
       'Jugendberufsagentur',
-      'Pausiertes Café',
       'Übergang Schule–Beruf',
     ]);
+    expect(offers.find((o) => o.service.id === uid(101))?.contacts.map((c) => c.id)).toEqual([
+      uid(304),
+    ]);
+    expect(await countListed(db)).toBe(3);
+  });
+
+  it('reads nothing for no ids', async () => {
+    expect(await readOffers(db, [])).toEqual({ offers: [], gone: [] });
   });
 });
 
-describe('getServiceDetail', () => {
+describe('readOffer', () => {
   it('joins organization, locations, schedules and contacts without deleted ones', async () => {
-    const detail = await getServiceDetail(uid(100), db);
+    const detail = await readOffer(db, uid(100));
     expect(detail?.service.name).toBe('Übergang Schule–Beruf');
     expect(detail?.organization?.name).toBe('Caritasverband');
     expect(detail?.locations.map((l) => l.id)).toEqual([uid(10)]);
@@ -149,21 +159,29 @@ describe('getServiceDetail', () => {
   });
 
   it('returns null for unknown and deleted services', async () => {
-    expect(await getServiceDetail(uid(999), db)).toBeNull();
-    expect(await getServiceDetail(uid(104), db)).toBeNull();
+    expect(await readOffer(db, uid(999))).toBeNull();
+    expect(await readOffer(db, uid(104))).toBeNull();
   });
 });
 
 describe('listSchedulesWithService', () => {
   it('lists hours of active services, by service name then time', async () => {
-    const entries = await listSchedulesWithService({}, db);
+    const entries = await listSchedulesWithService(db);
     expect(entries.map((e) => [e.service.name, e.schedule.opens_at, e.location?.name])).toEqual([
       ['Familiencoaches', '15:00', 'Stadtteilzentrum 11'],
       ['Übergang Schule–Beruf', '09:00', 'Stadtteilzentrum 10'],
       ['Übergang Schule–Beruf', '14:00', 'Stadtteilzentrum 10'],
     ]);
-    const oberbarmen = await listSchedulesWithService({ quartier: 'Oberbarmen' }, db);
+    const oberbarmen = await listSchedulesWithService(db, { quartier: 'Oberbarmen' });
     expect(oberbarmen.map((e) => e.schedule.id)).toEqual([uid(204)]);
+  });
+
+  it("finds a place that is not among the offer's locations", async () => {
+    await db.schedules.put(schedule(206, { service_id: uid(101), location_id: uid(10) }));
+    const hours = await listSchedulesWithService(db, { serviceId: uid(101) });
+    expect(hours.map((e) => e.location?.quartier)).toEqual(['Heckinghausen']);
+    const gone = await listSchedulesWithService(db, { quartier: 'Heckinghausen' });
+    expect(gone.map((e) => e.schedule.id)).toContain(uid(206));
   });
 });
 
