@@ -3,14 +3,8 @@
  * times, whatever zone the phone is set to. Shared by the list's "nächster Termin" and the
  * Sprechstunden screens so both write a date the same way.
  */
-import { TIME_ZONE } from '../schedule/tz';
+import { berlinDate, TIME_ZONE } from '../schedule/tz';
 
-const dayKey = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 const weekdayDate = new Intl.DateTimeFormat('de-DE', {
   timeZone: TIME_ZONE,
   weekday: 'short',
@@ -24,15 +18,10 @@ const clock = new Intl.DateTimeFormat('de-DE', {
   hourCycle: 'h23',
 });
 
-/** "2026-11-19": the Berlin calendar day of an instant. */
-export function berlinDayKey(d: Date): string {
-  return dayKey.format(d);
-}
-
 /** Whole Berlin calendar days from `from` to `to` (0 = the same day, 1 = the next). */
 export function berlinDaysBetween(from: Date, to: Date): number {
-  const a = Date.parse(`${berlinDayKey(from)}T00:00:00Z`);
-  const b = Date.parse(`${berlinDayKey(to)}T00:00:00Z`);
+  const a = Date.parse(`${berlinDate(from)}T00:00:00Z`);
+  const b = Date.parse(`${berlinDate(to)}T00:00:00Z`);
   return Math.round((b - a) / 86_400_000);
 }
 

@@ -2,17 +2,17 @@
  * German formatting. Dates are shown in Europe/Berlin whatever the device's zone is,
  * because opening hours and "zuletzt geprüft" refer to the place, not the phone.
  */
-const TZ = 'Europe/Berlin';
+import { TIME_ZONE } from '../schedule/tz';
 
 const dateFmt = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TZ,
+  timeZone: TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
 });
 
 const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TZ,
+  timeZone: TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',

@@ -4,7 +4,7 @@
  * Ansprechpersonen, and which offers a set of filters keeps. Screens, the search index and
  * the Sprechstunden pages all read offers through here.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import {
   type Contact,
   type Location,
@@ -56,6 +56,13 @@ export function withDerivedServiceFields<T extends object>(value: T): T & Partia
   if (typeof row.name === 'string') out.sort_name = germanSortKey(row.name);
   if (isListed(row)) out.listed = 1;
   return out as T & Partial<StoredService>;
+}
+
+/** German alphabetical order of offers (sort_name), ties by id. */
+export function compareOffers(a: StoredService, b: StoredService): number {
+  const ka = a.sort_name ?? a.name;
+  const kb = b.sort_name ?? b.name;
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** An offer with everything it is shown with. Only live rows. */
@@ -356,8 +363,8 @@ export async function filteredIdsFromDb(db: WegweiserDB, filters: FilterSet): Pr
  * ------------------------------------------------------------------------------------- */
 
 /** Every live row of a table (Träger, Orte: few). */
-export function liveRows<T extends { deleted?: boolean }>(
-  table: Dexie.Table<T, string>,
+export function liveRows<T extends { deleted?: boolean }, K, I>(
+  table: Table<T, K, I>,
 ): Promise<T[]> {
   return table.filter((r) => isLive(r)).toArray();
 }

@@ -23,8 +23,8 @@ import { dayOfInstant, TIME_ZONE, wallToInstant } from './tz';
 
 export const BERLIN_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
-  'TZID:Europe/Berlin',
-  'X-LIC-LOCATION:Europe/Berlin',
+  `TZID:${TIME_ZONE}`,
+  `X-LIC-LOCATION:${TIME_ZONE}`,
   'BEGIN:DAYLIGHT',
   'TZOFFSETFROM:+0100',
   'TZOFFSETTO:+0200',

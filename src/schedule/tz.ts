@@ -157,3 +157,13 @@ export function instantToWall(ms: number): Wall {
 export function dayOfInstant(ms: number): number {
   return Math.floor((ms + offsetAt(ms) * MS_PER_MINUTE) / MS_PER_DAY);
 }
+
+/**
+ * The Berlin calendar day of an instant as "2026-11-19" (pass `now` for today), whatever
+ * zone the phone is set to: opening days, hand-overs and "geprüft am" refer to the place.
+ */
+export function berlinDate(at: Date | number): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  return new Date(dayOfInstant(ms) * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -3,6 +3,7 @@
  * Pure (no Dexie, no fetch), so the rules that decide "no edit is lost or sent twice" can be
  * tested on their own. The I/O around it lives in outboxDb.ts and push.ts.
  */
+import { LOCAL_FIELDS } from '../db/offers';
 import type { OutboxEntry } from '../db/schema';
 import type { TableName } from '../model';
 import type { FieldChange, FieldConflict, FieldError } from './protocol';
@@ -42,8 +43,8 @@ export interface LocalMarks {
 }
 
 /**
- * protocol.ts SERVER_FIELDS plus our local marker. Spelled out rather than imported: this
- * module is in the start bundle, the protocol module (validation, German messages) is not.
+ * protocol.ts SERVER_FIELDS. Spelled out rather than imported: this module is in the start
+ * bundle, the protocol module (validation, German messages) is not.
  * tests/unit/outbox.test.ts checks that the two lists agree.
  */
 export const NOT_SENT_FIELDS: ReadonlySet<string> = new Set([
@@ -52,11 +53,8 @@ export const NOT_SENT_FIELDS: ReadonlySet<string> = new Set([
   'updated_at',
   'updated_by',
   'deleted',
-  'local_state',
 ]);
 const SERVER_FIELD_SET = NOT_SENT_FIELDS;
-/** Derived, local-only service fields (db/derive.ts); never part of a mutation. */
-export const LOCAL_FIELDS: ReadonlySet<string> = new Set(['sort_name', 'listed']);
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

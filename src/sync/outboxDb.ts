@@ -4,6 +4,7 @@
  * disagree. The push (push.ts) later sends the outbox; nothing here talks to the network.
  */
 import type { Table } from 'dexie';
+import { stripLocalFields } from '../db/offers';
 import type { WegweiserDB } from '../db/schema';
 import { requestPersistenceOnce } from '../db/storage';
 import type { TableName } from '../model';
@@ -40,9 +41,7 @@ function tableOf(db: WegweiserDB, table: TableName): Table<Row, string> {
 const remark = remarkRow;
 
 function stripLocal(row: Row | undefined): Row | undefined {
-  if (!row) return undefined;
-  const { local_state: _l, sort_name: _s, listed: _x, ...rest } = row;
-  return rest as Row;
+  return row && stripLocalFields(row);
 }
 
 /**

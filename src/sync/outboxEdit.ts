@@ -3,14 +3,9 @@
  * record, the wire form and batching. Apart from outbox.ts because these need the protocol
  * module (sameValue), which the start bundle does without.
  */
+import { LOCAL_FIELDS } from '../db/offers';
 import type { OutboxEntry } from '../db/schema';
-import {
-  fieldsOfNewRecord,
-  isPushable,
-  LOCAL_FIELDS,
-  NOT_SENT_FIELDS,
-  readPayload,
-} from './outbox';
+import { fieldsOfNewRecord, isPushable, NOT_SENT_FIELDS, readPayload } from './outbox';
 import { type FieldChange, type MutationInput, sameValue } from './protocol';
 
 const SERVER_FIELD_SET = NOT_SENT_FIELDS;

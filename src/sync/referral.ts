@@ -5,6 +5,7 @@
  */
 import type { WegweiserDB } from '../db/schema';
 import type { Referral } from '../model';
+import { berlinDate } from '../schedule/tz';
 import { queueReferral } from './outboxDb';
 import { hasRole, type SessionUser } from './protocol';
 
@@ -17,18 +18,6 @@ export interface HandOver {
   serviceId: string;
   targetGroups: string[];
   quartier: string | null;
-}
-
-const dayFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Germany, whatever zone the phone is set to. */
-export function berlinDate(at: Date): string {
-  return dayFmt.format(at);
 }
 
 /** Does a hand-over by this user count as a referral? Caretakers (worker and up) only. */

@@ -56,7 +56,7 @@ const payloadOf = async (n = 0) => {
 
 describe('field changes (pure)', () => {
   it('never sends what the server manages (the start bundle’s copy of SERVER_FIELDS)', () => {
-    expect([...NOT_SENT_FIELDS].sort()).toEqual([...SERVER_FIELDS, 'local_state'].sort());
+    expect([...NOT_SENT_FIELDS].sort()).toEqual([...SERVER_FIELDS].sort());
   });
 
   it('lists only the fields that differ, with the shown value as base', () => {

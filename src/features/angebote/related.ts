@@ -1,4 +1,4 @@
-import { isListed } from '../../db/offers';
+import { compareOffers, isListed } from '../../db/offers';
 import type { StoredService, WegweiserDB } from '../../db/schema';
 
 const MAX_CANDIDATES = 400;
@@ -37,10 +37,7 @@ export async function relatedServiceIds(
           shared(s.target_groups, service.target_groups) * 10 +
           shared(s.categories, service.categories),
       }))
-      .sort(
-        (a, b) =>
-          b.score - a.score || ((a.s.sort_name ?? a.s.name) < (b.s.sort_name ?? b.s.name) ? -1 : 1),
-      )
+      .sort((a, b) => b.score - a.score || compareOffers(a.s, b.s))
       .slice(0, limit)
       .map((x) => x.s.id);
   });

@@ -122,16 +122,6 @@ export function useDraft(
   };
 }
 
-/** Today in Berlin as YYYY-MM-DD (for "als geprüft markieren"). */
-export function todayInBerlin(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** "de, tr" ↔ ['de', 'tr']. */
 export const listToText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
 export const textToList = (s: string) =>

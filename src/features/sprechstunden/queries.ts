@@ -1,4 +1,4 @@
-import { isListed, isLive, type Offer, readOffers } from '../../db/offers';
+import { compareOffers, isListed, isLive, type Offer, readOffers } from '../../db/offers';
 import type { StoredService, WegweiserDB } from '../../db/schema';
 import type { Location, Schedule } from '../../model';
 
@@ -50,12 +50,6 @@ async function entriesOf(db: WegweiserDB, offers: Offer[]): Promise<ScheduleEntr
   );
 }
 
-const bySortName = (a: StoredService, b: StoredService) => {
-  const ka = a.sort_name ?? a.name;
-  const kb = b.sort_name ?? b.name;
-  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
-
 /**
  * Consultation hours of listed offers, ordered by offer name, then opening time.
  * A schedule whose location is gone keeps `location: null` unless a Quartier is asked for.
@@ -71,7 +65,7 @@ export async function listSchedulesWithService(
     );
     return entries.sort(
       (a, b) =>
-        bySortName(a.service, b.service) ||
+        compareOffers(a.service, b.service) ||
         a.schedule.opens_at.localeCompare(b.schedule.opens_at) ||
         a.schedule.id.localeCompare(b.schedule.id),
     );

@@ -3,9 +3,9 @@
  * with their offer and place, cancelled ones included (struck out, "fällt aus").
  */
 
-import { berlinDayKey } from '../../components/berlinTime';
 import { type Cancellation, occurrencesWithCancellations } from '../../schedule';
 import { openFilterEnd } from '../../schedule/filters';
+import { berlinDate } from '../../schedule/tz';
 import type { SchedulesView } from './links';
 import type { ScheduleEntry } from './queries';
 
@@ -57,7 +57,7 @@ export function buildHoursView(
   const days = new Map<string, HoursItem[]>();
   for (const item of items) {
     if (item.start <= now && !item.cancelled) continue;
-    const key = berlinDayKey(item.start);
+    const key = berlinDate(item.start);
     const list = days.get(key);
     if (list) list.push(item);
     else days.set(key, [item]);

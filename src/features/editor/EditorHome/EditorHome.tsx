@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { liveRows } from '../../../db/offers';
 import { germanSortKey } from '../../../db/sortKey';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -14,7 +15,6 @@ interface Item extends LocalMarks {
   name: string;
   visibility?: string;
   status?: string;
-  deleted?: boolean;
 }
 
 function Badges({ item }: { item: Item }) {
@@ -37,7 +37,7 @@ function Badges({ item }: { item: Item }) {
 function ItemList({ items, base, query }: { items: Item[]; base: string; query: string }) {
   const q = germanSortKey(query.trim());
   const matches = items
-    .filter((i) => !i.deleted && (!q || germanSortKey(i.name).includes(q)))
+    .filter((i) => !q || germanSortKey(i.name).includes(q))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   return (
     <>
@@ -62,9 +62,9 @@ function ItemList({ items, base, query }: { items: Item[]; base: string; query: 
 export function EditorHome() {
   const { db } = useServices();
   const [query, setQuery] = useState('');
-  const services = useLiveQuery(() => db.services.toArray(), [db], []) as Item[];
-  const orgs = useLiveQuery(() => db.organizations.toArray(), [db], []) as Item[];
-  const locations = useLiveQuery(() => db.locations.toArray(), [db], []) as Item[];
+  const services = useLiveQuery(() => liveRows(db.services), [db], []) as Item[];
+  const orgs = useLiveQuery(() => liveRows(db.organizations), [db], []) as Item[];
+  const locations = useLiveQuery(() => liveRows(db.locations), [db], []) as Item[];
 
   return (
     <div class="page editor-home">

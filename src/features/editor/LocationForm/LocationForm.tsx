@@ -1,4 +1,5 @@
 import { useServices } from '../../../app/services';
+import { liveRows } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
@@ -65,7 +66,7 @@ export function LocationForm({ id }: { id: string }) {
   const { db } = useServices();
   const draft = useDraft('locations', id, blank, NULLABLE);
   const v = draft.values;
-  const orgs = useLiveQuery(() => db.organizations.filter((o) => !o.deleted).toArray(), [db], []);
+  const orgs = useLiveQuery(() => liveRows(db.organizations), [db], []);
   const quartiers = useLiveQuery(
     async () => [...new Set(await db.locations.orderBy('quartier').uniqueKeys())].map(String),
     [db],

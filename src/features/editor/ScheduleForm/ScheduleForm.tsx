@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { formatIsoDate } from '../../../components/format';
+import { liveRows } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { childVisibility, ScheduleRule } from '../../../model';
@@ -11,6 +12,7 @@ import {
   WEEKDAY_CODES,
   type WeekdayCode,
 } from '../../../schedule';
+import { TIME_ZONE } from '../../../schedule/tz';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { type Draft, str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
@@ -56,7 +58,7 @@ const FIELDS = [
 ];
 
 const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
+  timeZone: TIME_ZONE,
   weekday: 'short',
   day: '2-digit',
   month: '2-digit',
@@ -186,7 +188,7 @@ export function ScheduleForm({ id, search }: { id: string; search: string }) {
   const v = draft.values;
   const serviceId = str(v.service_id);
   const service = useLiveQuery(() => db.services.get(serviceId), [db, serviceId]);
-  const locations = useLiveQuery(() => db.locations.filter((l) => !l.deleted).toArray(), [db], []);
+  const locations = useLiveQuery(() => liveRows(db.locations), [db], []);
   const [form, setFormState] = useState<RuleForm | null>(null);
   const current = form ?? formOf(v as { freq?: unknown; byday?: unknown; bymonthday?: unknown });
   const setForm = (next: RuleForm) => {

@@ -3,21 +3,15 @@ import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { formatIsoDate } from '../../../components/format';
+import { liveRows, offerContacts, offerSchedules } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
 import { CATEGORIES, TARGET_GROUPS, TRAITS } from '../../../model';
 import { describe } from '../../../schedule';
+import { berlinDate } from '../../../schedule/tz';
 import type { LocalMarks } from '../../../sync/outbox';
 import { queueDelete } from '../../../sync/outboxDb';
-import {
-  listToText,
-  str,
-  textToList,
-  todayInBerlin,
-  useDraft,
-  useEditContext,
-  type Values,
-} from '../draft';
+import { listToText, str, textToList, useDraft, useEditContext, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { ChoiceGroup, draftTextField, ParsedField, SelectField } from '../fields/fields';
 import { VisibilityField } from '../VisibilityField';
@@ -81,28 +75,10 @@ export function ServiceForm({ id, search }: { id: string; search: string }) {
   const presetOrg = new URLSearchParams(search).get('traeger') ?? '';
   const draft = useDraft('services', id, (newId) => blank(newId, presetOrg), NULLABLE);
   const v = draft.values;
-  const orgs = useLiveQuery(() => db.organizations.filter((o) => !o.deleted).toArray(), [db], []);
-  const locations = useLiveQuery(() => db.locations.filter((l) => !l.deleted).toArray(), [db], []);
-  const schedules = useLiveQuery(
-    () =>
-      db.schedules
-        .where('service_id')
-        .equals(draft.id)
-        .filter((s) => !s.deleted)
-        .toArray(),
-    [db, draft.id],
-    [],
-  );
-  const contacts = useLiveQuery(
-    () =>
-      db.contacts
-        .where('service_id')
-        .equals(draft.id)
-        .filter((c) => !c.deleted)
-        .toArray(),
-    [db, draft.id],
-    [],
-  );
+  const orgs = useLiveQuery(() => liveRows(db.organizations), [db], []);
+  const locations = useLiveQuery(() => liveRows(db.locations), [db], []);
+  const schedules = useLiveQuery(() => offerSchedules(db, draft.id), [db, draft.id], []);
+  const contacts = useLiveQuery(() => offerContacts(db, draft.id), [db, draft.id], []);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionMessage, setActionMessage] = useState<string | null>(null);
 
@@ -164,7 +140,7 @@ export function ServiceForm({ id, search }: { id: string; search: string }) {
             type="button"
             class="btn btn--secondary"
             onClick={() =>
-              void quick({ assured_date: todayInBerlin(now()) }, t('editor.service.assuredDone'))
+              void quick({ assured_date: berlinDate(now()) }, t('editor.service.assuredDone'))
             }
           >
             {t('editor.service.assure')}

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { berlinDayKey } from '../../../components/berlinTime';
 import { formatIsoDate } from '../../../components/format';
 import { QrCode } from '../../../components/QrCode/QrCode';
 import { usePrintPageSize } from '../../../components/usePrintPageSize';
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
+import { berlinDate } from '../../../schedule/tz';
 import { NextDates } from '../NextDates/NextDates';
 import './DoorNotice.css';
 
@@ -90,7 +90,7 @@ export function DoorNotice<S extends Schedule>({
             <p class="door-notice__scan">{t('notice.scan')}</p>
             <p class="door-notice__url">{url}</p>
             <p class="door-notice__stamp">
-              {t('notice.stamp', { date: formatIsoDate(berlinDayKey(now)) })}
+              {t('notice.stamp', { date: formatIsoDate(berlinDate(now)) })}
             </p>
           </div>
         </footer>

@@ -1,7 +1,7 @@
-import { berlinDayKey } from '../../../components/berlinTime';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { describe, describeExtras } from '../../../schedule';
+import { berlinDate } from '../../../schedule/tz';
 import { placeHoursHref } from '../links';
 import './HoursList.css';
 
@@ -15,7 +15,7 @@ interface Props {
 
 /** Each schedule in plain words: "jeden letzten Mittwoch im Monat, 15:00–17:00 Uhr". */
 export function HoursList({ schedules, now, locations }: Props) {
-  const today = berlinDayKey(now);
+  const today = berlinDate(now);
   const placeOf = new Map((locations ?? []).map((l) => [l.id, l]));
   const sorted = [...schedules].sort((a, b) => a.opens_at.localeCompare(b.opens_at));
   return (
