@@ -101,7 +101,11 @@ const CASES: { name: string; filters: FilterSet; expected: string[] }[] = [
     filters: { targetGroups: ['alleinerziehende', 'jugendliche'] },
     expected: ['Ämterlotsen', 'Berufsberatung', 'Deutschkurs'],
   },
-  { name: 'one category', filters: { categories: ['sprache'] }, expected: ['Café International', 'Deutschkurs'] },
+  {
+    name: 'one category',
+    filters: { categories: ['sprache'] },
+    expected: ['Café International', 'Deutschkurs'],
+  },
   {
     name: 'categories: any of',
     filters: { categories: ['beratung', 'arbeit'] },
