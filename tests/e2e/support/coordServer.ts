@@ -7,7 +7,7 @@ import { type Db, openPglite } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { createChangeHub } from '../../../server/notify';
 import { seedIfEmpty } from '../../../server/seed';
-import { isListed } from '../../../src/db/derive';
+import { isListed } from '../../../src/db/offers';
 import type { Dataset } from '../../../src/demo/types';
 import { isPublicRecord, type Service } from '../../../src/model';
 import { tempDir } from './browser';
