@@ -2,7 +2,7 @@
  * German formatting. Dates are shown in Europe/Berlin whatever the device's zone is,
  * because opening hours and "zuletzt geprüft" refer to the place, not the phone.
  */
-import { TIME_ZONE } from '../schedule/tz';
+import { TIME_ZONE } from '../schedule/zone';
 
 const dateFmt = new Intl.DateTimeFormat('de-DE', {
   timeZone: TIME_ZONE,

@@ -4,8 +4,9 @@
  * found once (a handful of Intl calls) and every later lookup is arithmetic.
  */
 import { MS_PER_DAY, MS_PER_MINUTE } from './days';
+import { TIME_ZONE } from './zone';
 
-export const TIME_ZONE = 'Europe/Berlin';
+export { TIME_ZONE };
 
 let formatter: Intl.DateTimeFormat | null = null;
 
