@@ -68,7 +68,7 @@ export function compareOffers(a: StoredService, b: StoredService): number {
 /** An offer with everything it is shown with. Only live rows. */
 export interface Offer {
   service: StoredService;
-  /** Null on a resident's device when residents may not see the Träger (PULL_SCHEMAS). */
+  /** Null when the Träger is gone or not on this device. */
   organization: Organization | null;
   /** In the order of `service.location_ids`. */
   locations: Location[];
@@ -188,7 +188,7 @@ export async function readOffers(
     const live = services.filter(isLive);
     const serviceIds = live.map((s) => s.id);
     const [organizations, locations, schedules, contacts] = await Promise.all([
-      db.organizations.bulkGet([...new Set(live.map((s) => s.organization_id))]),
+      db.organizations.bulkGet([...new Set(live.flatMap((s) => s.organization_id ?? []))]),
       db.locations.bulkGet([...new Set(live.flatMap((s) => s.location_ids))]),
       db.schedules.where('service_id').anyOf(serviceIds).toArray(),
       db.contacts.where('service_id').anyOf(serviceIds).toArray(),
@@ -206,7 +206,8 @@ export async function readOffer(db: WegweiserDB, id: string): Promise<OfferDetai
   return db.transaction('r', offerTables(db), async () => {
     const [offer] = (await readOffers(db, [id])).offers;
     if (!offer) return null;
-    const orgId = offer.organization?.id;
+    // Null on a resident's device when residents may not see the Träger (PULL_SCHEMAS).
+    const orgId: string | null = offer.service.organization_id;
     const orgContacts = orgId
       ? await db.contacts.where('organization_id').equals(orgId).toArray()
       : [];

@@ -1,9 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataStatus } from '../../src/db/dataStatus';
-import { countByTargetGroup, countListed, readOffer, readOffers } from '../../src/db/offers';
+import {
+  countByTargetGroup,
+  countListed,
+  LOCAL_FIELDS,
+  readOffer,
+  readOffers,
+  stripLocalFields,
+  withDerivedServiceFields,
+} from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import { listSchedulesWithService } from '../../src/features/sprechstunden/queries';
 import { applyPullPage } from '../../src/sync/apply';
+import { fieldsOfNewRecord } from '../../src/sync/outbox';
+import { diffFields } from '../../src/sync/outboxEdit';
 import {
   contact,
   destroy,
@@ -204,5 +214,34 @@ describe('dataStatus', () => {
       lastSyncAt: '2025-03-01T10:00:00.000Z',
       lastError: null,
     });
+  });
+});
+
+describe('local-only fields', () => {
+  const stored = withDerivedServiceFields({
+    ...service(100, { name: 'Ärztehaus' }),
+    local_state: 'pending',
+  });
+
+  it('derives the sort key and the listed mark, and clears a stale mark', () => {
+    expect(stored).toMatchObject({ sort_name: expect.any(String), listed: 1 });
+    expect(withDerivedServiceFields({ ...stored, status: 'paused' })).not.toHaveProperty('listed');
+  });
+
+  it('strips exactly the local fields', () => {
+    const stripped = stripLocalFields(stored);
+    for (const f of LOCAL_FIELDS) expect(stripped).not.toHaveProperty(f);
+    expect(stripped).toEqual(service(100, { name: 'Ärztehaus' }));
+  });
+
+  it('never sends them', () => {
+    for (const f of LOCAL_FIELDS) expect(fieldsOfNewRecord(stored)).not.toHaveProperty(f);
+    const diff = diffFields(stored, {
+      ...stored,
+      sort_name: 'x',
+      listed: undefined,
+      local_state: 'conflict',
+    });
+    expect(diff).toEqual({});
   });
 });
