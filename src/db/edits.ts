@@ -8,7 +8,41 @@
  * (src/sync/outboxDb.ts); these operations compose those steps, they do not repeat them.
  */
 import type { TableName } from '../model';
-import { type EditContext, type EditResult, queueDeleteUnit } from '../sync/outboxDb';
+import {
+  type EditContext,
+  type EditResult,
+  queueDelete,
+  queueDeleteUnit,
+  queueUpsert,
+} from '../sync/outboxDb';
+
+/**
+ * Saves a record as an editor's form has it (a new one, or changed fields): validated with
+ * the shared schema, shown at once and queued for the push, in one transaction.
+ */
+export async function saveRecord(
+  ctx: EditContext,
+  table: TableName,
+  record: Record<string, unknown> & { id: string },
+): Promise<EditResult> {
+  return queueUpsert(ctx, table, record);
+}
+
+/** Tables whose records own nothing, so deleting one is deleting that row alone. */
+export type LeafTable = Exclude<TableName, 'services' | 'referrals'>;
+
+/**
+ * Deletes a provider, place, schedule or contact. An offer owns its hours and contacts and
+ * goes through deleteOffer; referrals are never deleted. A provider's or place's offers
+ * keep their (now dangling) reference, as on the server, which drops it for residents.
+ */
+export async function deleteRecord(
+  ctx: EditContext,
+  table: LeafTable,
+  id: string,
+): Promise<EditResult> {
+  return queueDelete(ctx, table, id);
+}
 
 /**
  * Deletes an offer with its schedules and its own contacts (a provider's contacts, which
