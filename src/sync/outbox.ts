@@ -3,10 +3,11 @@
  * Pure (no Dexie, no fetch), so the rules that decide "no edit is lost or sent twice" can be
  * tested on their own. The I/O around it lives in outboxDb.ts and push.ts.
  */
+
+import type { FieldChange, FieldConflict, FieldError } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import type { OutboxEntry } from '../db/schema';
 import type { TableName } from '../model';
-import type { FieldChange, FieldConflict, FieldError } from './protocol';
-import { sameValue } from './sameValue';
 
 /**
  * - queued: waits for the next push; later edits of the same record are folded into it.
@@ -42,8 +43,8 @@ export interface LocalMarks {
 }
 
 /**
- * protocol.ts SERVER_FIELDS plus our local marker. Spelled out rather than imported: this
- * module is in the start bundle, the protocol module (validation, German messages) is not.
+ * protocol/push.ts SERVER_FIELDS plus our local marker. Spelled out rather than imported: this
+ * module is in the start bundle, the protocol's schemas and messages are not.
  * tests/unit/outbox.test.ts checks that the two lists agree.
  */
 export const NOT_SENT_FIELDS: ReadonlySet<string> = new Set([

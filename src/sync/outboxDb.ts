@@ -4,13 +4,15 @@
  * disagree. The push (push.ts) later sends the outbox; nothing here talks to the network.
  */
 import type { Table } from 'dexie';
+import { validateRecord } from '../../protocol/check';
+import type { FieldChange, FieldError } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import type { WegweiserDB } from '../db/schema';
 import { requestPersistenceOnce } from '../db/storage';
 import type { TableName } from '../model';
 import { fieldsOfNewRecord, type MutationPayload, readPayload } from './outbox';
 import { diffFields, foldFields } from './outboxEdit';
 import { entriesOf, type Row, remarkRow } from './outboxRows';
-import { type FieldChange, type FieldError, sameValue, validateRecord } from './protocol';
 
 export interface EditContext {
   db: WegweiserDB;

@@ -3,6 +3,9 @@
  * record, the wire form and batching. Apart from outbox.ts because these need the protocol
  * module (sameValue), which the start bundle does without.
  */
+
+import type { FieldChange, MutationInput } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import type { OutboxEntry } from '../db/schema';
 import {
   fieldsOfNewRecord,
@@ -11,7 +14,6 @@ import {
   NOT_SENT_FIELDS,
   readPayload,
 } from './outbox';
-import { type FieldChange, type MutationInput, sameValue } from './protocol';
 
 const SERVER_FIELD_SET = NOT_SENT_FIELDS;
 

@@ -8,13 +8,14 @@
  * - an entry only leaves the outbox when the server confirmed it (applied / duplicate);
  * - conflicts and rejections stay in the outbox for the user.
  */
+
+import { MAX_MUTATIONS_PER_PUSH, PushResponse, type PushResult } from '../../protocol/push';
 import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { TABLE_NAMES, type TableName } from '../model';
 import { isAbort, readJson, SyncError, toSyncError } from './errors';
 import { type MutationPayload, readPayload } from './outbox';
 import { isIndivisible, planBatch, toMutation } from './outboxEdit';
 import { type Row, remarkRow } from './outboxRows';
-import { MAX_MUTATIONS_PER_PUSH, PushResponse, type PushResult } from './protocol';
 import type { FetchLike } from './pull';
 
 export interface PushOptions {

@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import { createDb } from '../../src/db/db';
 import { deleteOffer } from '../../src/db/edits';
 import type { WegweiserDB } from '../../src/db/schema';
 import { readPayload } from '../../src/sync/outbox';
 import { resolveConflict } from '../../src/sync/outboxDb';
-import type { MutationInput, PushResponse } from '../../src/sync/protocol';
 import { pullAll } from '../../src/sync/pull';
 import { pushOutbox } from '../../src/sync/push';
 import {

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FieldError } from '../../../protocol/push';
+import { sameValue } from '../../../protocol/sameValue';
 import { useServices } from '../../app/services';
 import { saveRecord } from '../../db/edits';
 import type { OutboxEntry } from '../../db/schema';
@@ -7,7 +9,6 @@ import type { TableName } from '../../model';
 import { type LocalMarks, readPayload } from '../../sync/outbox';
 import type { EditContext, EditResult } from '../../sync/outboxDb';
 import { recordEntries } from '../../sync/outboxRead';
-import { type FieldError, sameValue } from '../../sync/protocol';
 
 export type Values = Record<string, unknown> & { id: string };
 
