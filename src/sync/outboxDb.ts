@@ -7,9 +7,9 @@ import type { Table } from 'dexie';
 import { validateRecord } from '../../protocol/check';
 import type { FieldChange, FieldError } from '../../protocol/push';
 import { sameValue } from '../../protocol/sameValue';
-import type { WegweiserDB } from '../db/schema';
+import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { requestPersistenceOnce } from '../db/storage';
-import type { TableName } from '../model';
+import { TABLE_NAMES, type TableName } from '../model';
 import { fieldsOfNewRecord, type MutationPayload, readPayload } from './outbox';
 import { diffFields, foldFields } from './outboxEdit';
 import { entriesOf, type Row, remarkRow } from './outboxRows';
@@ -330,27 +330,42 @@ export async function resolveConflict(
 /**
  * Gives up a rejected edit on the user's explicit request: the record goes back to what
  * the server had (the entry's bases); a record that never reached the server is removed.
+ * An entry of a unit (an offer deleted with its hours and contacts) is given up with the
+ * unit's other rejected entries, in one transaction, as they were queued: the offer never
+ * comes back while its hours stay deleted on this device.
  */
 export async function discardEntry(db: WegweiserDB, seq: number): Promise<void> {
   const entry = await db.outbox.get(seq);
   if (!entry) return;
-  const t = tableOf(db, entry.table);
-  await db.transaction('rw', [t, db.outbox], async () => {
+  const tables = entry.unit
+    ? TABLE_NAMES.map((name) => tableOf(db, name))
+    : [tableOf(db, entry.table)];
+  await db.transaction('rw', [...tables, db.outbox], async () => {
     const fresh = await db.outbox.get(seq);
     if (!fresh) return;
-    const payload = readPayload(fresh);
-    await db.outbox.delete(seq);
-    const row = await t.get(fresh.recordId);
-    if (!row) return;
-    if ((row.version ?? 0) === 0 && payload.baseVersion === 0) {
-      const others = await entriesOf(db, fresh.table, fresh.recordId);
-      if (others.length === 0) await t.delete(fresh.recordId);
-      return;
-    }
-    const next: Row = { ...row };
-    if (fresh.op === 'delete') next.deleted = false;
-    else for (const [k, change] of Object.entries(payload.fields)) next[k] = change.base ?? null;
-    await t.put(next);
-    await remark(db, fresh.table, fresh.recordId);
+    const group = fresh.unit
+      ? (await db.outbox.orderBy('seq').toArray()).filter(
+          (e) => e.unit === fresh.unit && (e.seq === seq || readPayload(e).state === 'rejected'),
+        )
+      : [fresh];
+    for (const e of group) await discardOne(db, e);
   });
+}
+
+async function discardOne(db: WegweiserDB, entry: OutboxEntry): Promise<void> {
+  const t = tableOf(db, entry.table);
+  const payload = readPayload(entry);
+  await db.outbox.delete(entry.seq as number);
+  const row = await t.get(entry.recordId);
+  if (!row) return;
+  if ((row.version ?? 0) === 0 && payload.baseVersion === 0) {
+    const others = await entriesOf(db, entry.table, entry.recordId);
+    if (others.length === 0) await t.delete(entry.recordId);
+    return;
+  }
+  const next: Row = { ...row };
+  if (entry.op === 'delete') next.deleted = false;
+  else for (const [k, change] of Object.entries(payload.fields)) next[k] = change.base ?? null;
+  await t.put(next);
+  await remark(db, entry.table, entry.recordId);
 }

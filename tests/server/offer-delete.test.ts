@@ -8,7 +8,7 @@ import { createDb } from '../../src/db/db';
 import { deleteOffer } from '../../src/db/edits';
 import type { WegweiserDB } from '../../src/db/schema';
 import { readPayload } from '../../src/sync/outbox';
-import { resolveConflict } from '../../src/sync/outboxDb';
+import { discardEntry, resolveConflict } from '../../src/sync/outboxDb';
 import { pullAll } from '../../src/sync/pull';
 import { pushOutbox } from '../../src/sync/push';
 import {
@@ -34,6 +34,7 @@ describe.each(backends)('deleting an offer, pushed to the server on $name', (bac
   let t: TestDb;
   let coord: Account;
   let other: Account;
+  let worker: Account;
   let db: WegweiserDB;
   let pushes: { mutations: MutationInput[] }[];
   let loseNextAnswer: boolean;
@@ -89,6 +90,7 @@ describe.each(backends)('deleting an offer, pushed to the server on $name', (bac
     t = await openMigrated(backend);
     coord = await account(t.db, 'coordinator');
     other = await account(t.db, 'coordinator');
+    worker = await account(t.db, 'worker');
   });
   afterAll(() => t.destroy());
 
@@ -127,13 +129,13 @@ describe.each(backends)('deleting an offer, pushed to the server on $name', (bac
   });
 
   const ctx = () => ({ db, userEmail: coord.email });
-  const push = (batchSize = 100) =>
+  const push = (batchSize = 100, token = coord.token) =>
     pushOutbox({
       db,
       fetch,
       baseUrl: BASE,
       clientId: 'device-1',
-      token: coord.token,
+      token,
       userEmail: coord.email,
       batchSize,
     });
@@ -212,5 +214,35 @@ describe.each(backends)('deleting an offer, pushed to the server on $name', (bac
     expect(await db.outbox.count()).toBe(0);
     expect(await db.contacts.get(edited)).toMatchObject({ deleted: false, phone: '0202 999' });
     expect(await db.contacts.get(edited)).not.toHaveProperty('local_state');
+  });
+
+  it('when the server refuses the unit (the account may no longer edit): all of it stays, and is given up whole', async () => {
+    await deleteOffer(ctx(), ids.offer);
+    const summary = await push(100, worker.token);
+    expect(pushes).toHaveLength(1);
+    expect(summary).toEqual({ sent: 5, applied: 0, conflicts: 0, rejected: 5 });
+    for (const id of unitRecords()) {
+      const table =
+        id === ids.offer ? 'services' : ids.schedules.includes(id) ? 'schedules' : 'contacts';
+      expect((await serverRow(table, id))?.deleted).toBe(false);
+    }
+    expect(await db.services.get(ids.offer)).toMatchObject({
+      deleted: true,
+      local_state: 'rejected',
+    });
+
+    // Giving up the offer's entry gives up the unit: everything is back as the server has it.
+    const offerEntry = (await db.outbox.toArray()).find((e) => e.table === 'services');
+    await discardEntry(db, offerEntry!.seq as number);
+    expect(await db.outbox.count()).toBe(0);
+    const rows = [
+      await db.services.get(ids.offer),
+      ...(await db.schedules.bulkGet(ids.schedules)),
+      ...(await db.contacts.bulkGet(ids.contacts)),
+    ];
+    for (const row of rows) {
+      expect(row).toMatchObject({ deleted: false });
+      expect(row).not.toHaveProperty('local_state');
+    }
   });
 });

@@ -8,6 +8,8 @@ import { applyPullPage } from '../../src/sync/apply';
 import { readPayload } from '../../src/sync/outbox';
 import { type EditContext, queueUpsert } from '../../src/sync/outboxDb';
 import { isIndivisible, planBatch } from '../../src/sync/outboxEdit';
+import { pullAll } from '../../src/sync/pull';
+import { pushOutbox } from '../../src/sync/push';
 import {
   contact,
   destroy,
@@ -19,6 +21,8 @@ import {
   uniqueName,
   upsert,
 } from './db.fixtures';
+import { memoryServer } from './push.fixtures';
+import { response } from './sync.fixtures';
 
 /**
  * Writes fail from the `failAt`-th on (counted over every table of the database), or the
@@ -200,6 +204,64 @@ describe('deleteOffer', () => {
       'organizations',
     ]);
     expect(isIndivisible(planBatch(rest, 6))).toBe(false);
+  });
+});
+
+describe('pushing a unit that is too large', () => {
+  it('halves batches around the unit but never splits it; a unit no request can hold is given up whole, locally', async () => {
+    const server = memoryServer();
+    const fixtures = [
+      ['organizations', org(1)],
+      ['services', service(100)],
+      ['services', service(101)],
+      ['schedules', schedule(200)],
+      ['schedules', schedule(201)],
+      ['contacts', contact(300, { service_id: OFFER })],
+    ] as const;
+    for (const [table, record] of fixtures) server.seed(table, record);
+    const unitDb = createDb(uniqueName());
+    try {
+      await pullAll({ db: unitDb, fetch: server.fetch, baseUrl: '' });
+      const c = { db: unitDb, userEmail: 'kim@example.org' };
+      await queueUpsert(c, 'services', { ...service(101), name: 'Vorher' });
+      await deleteOffer(c, OFFER);
+      await queueUpsert(c, 'organizations', { ...org(1), name: 'Nachher' });
+      const unit = (await unitDb.outbox.toArray()).find((e) => e.unit)?.unit;
+
+      // A server that takes at most 3 mutations per request (413 above that).
+      const requests: string[][] = [];
+      const fetch = async (input: string, init?: RequestInit) => {
+        const { mutations } = JSON.parse(String(init?.body)) as { mutations: { id: string }[] };
+        requests.push(mutations.map((m) => m.id));
+        if (mutations.length > 3) return response(413, { error: { code: 'too_large' } });
+        return server.fetch(input, init);
+      };
+      const summary = await pushOutbox({
+        db: unitDb,
+        fetch,
+        baseUrl: '',
+        clientId: 'device-1',
+        token: 'tok',
+        userEmail: 'kim@example.org',
+      });
+      const unitIds = [uid(200), uid(201), uid(300), OFFER];
+      // Every request held the unit whole or nothing of it.
+      for (const ids of requests) {
+        const part = ids.filter((id) => unitIds.includes(id));
+        expect(part.length === 0 || part.length === unitIds.length, ids.join()).toBe(true);
+      }
+      expect(summary).toMatchObject({ applied: 2, rejected: 0 });
+      expect(server.records.get(`services/${uid(101)}`)?.name).toBe('Vorher');
+      expect(server.records.get(`organizations/${uid(1)}`)?.name).toBe('Nachher');
+      expect(server.records.get(`services/${OFFER}`)?.deleted).toBe(false);
+      const left = await unitDb.outbox.toArray();
+      expect(left.map((e) => [e.unit, readPayload(e).state])).toEqual(
+        Array(4).fill([unit, 'rejected']),
+      );
+      expect(await unitDb.services.get(OFFER)).toMatchObject({ local_state: 'rejected' });
+    } finally {
+      await destroy(unitDb);
+    }
   });
 });
 
