@@ -43,8 +43,8 @@ export interface LocalMarks {
 }
 
 /**
- * protocol/push.ts SERVER_FIELDS plus our local marker. Spelled out rather than imported: this
- * module is in the start bundle, the protocol's schemas and messages are not.
+ * protocol/push.ts SERVER_FIELDS plus our local marker. Spelled out rather than imported:
+ * this module stays free of zod, which protocol/push.ts needs for the wire schemas.
  * tests/unit/outbox.test.ts checks that the two lists agree.
  */
 export const NOT_SENT_FIELDS: ReadonlySet<string> = new Set([
