@@ -2,8 +2,7 @@
  * Field-level merge of one mutation into the stored record: the rule that decides applied
  * or conflict, run by the server in its push transaction and by clients to rebase.
  */
-import type { FieldConflict, Mutation } from './push';
-import { SERVER_FIELD_SET } from './push';
+import { type FieldConflict, type Mutation, SERVER_FIELD_SET } from './push';
 import { norm, sameValue } from './sameValue';
 
 /** A record as stored (server) or last pulled (client): its data plus version and deleted. */
