@@ -20,9 +20,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PushResponse } from '../protocol';
 import { DEMO_ACCOUNTS } from '../server/demo-accounts';
 import type { PullResponse } from '../src/model';
-import type { PushResponse } from '../src/sync/protocol';
 import { type BenchRow, percentile, row, writeResults } from './stats';
 
 const READERS = 50;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
+import type { PushResponse } from '../protocol';
 import { createApp } from '../server/app';
 import { createSession } from '../server/auth/sessions';
 import { addUser } from '../server/auth/users';
@@ -21,7 +22,6 @@ import { type Db, openPglite, openPostgres } from '../server/db';
 import { migrate } from '../server/migrate';
 import { seedIfEmpty } from '../server/seed';
 import { syntheticDataset } from '../src/demo';
-import type { PushResponse } from '../src/sync/protocol';
 import { type BenchRow, mergeResults, percentile, row } from './stats';
 
 const CLIENTS = 50;

@@ -5,7 +5,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-const SOURCES = ['src', 'service-worker', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+  'src',
+  'protocol',
+  'service-worker',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+];
 const MARKER = 'dist/index.html';
 
 function newest(path) {

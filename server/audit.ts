@@ -1,5 +1,5 @@
+import { changedFields, type FieldConflict, hasRole, type Role } from '../protocol';
 import { TABLE_NAMES, type TableName } from '../src/model';
-import { changedFields, type FieldConflict, hasRole, type Role } from '../src/sync/protocol';
 import type { Queryable, TxQueryable } from './db';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';

@@ -1,4 +1,4 @@
-import type { Role } from '../src/sync/protocol';
+import type { Role } from '../protocol';
 import { addUser } from './auth/users';
 import type { Db } from './db';
 import { lockVersions } from './records';

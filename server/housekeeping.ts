@@ -21,7 +21,7 @@
  *   replays only when it did not get the answer, and it retries at its next sync, not months
  *   later. If a replay does come after its row was pruned, server/push.ts treats it as a new
  *   mutation with its old `base` values and `baseVersion`, and the merge
- *   (`mergeMutation` in src/sync/protocol.ts) compares those bases with what is stored now:
+ *   (`mergeMutation` in protocol/merge.ts) compares those bases with what is stored now:
  *   - an edit whose value is already there is a no-op (`applied`, nothing written, no new
  *     version); a field someone else changed since is a `conflict` and keeps their value;
  *   - a create of a record that exists is such an edit (bases null): same fields → no-op,

@@ -1,4 +1,3 @@
-import { isTableName, newReferences, type TableName } from '../src/model';
 import {
   ANONYMOUS_TABLES,
   authorizeMutation,
@@ -12,7 +11,8 @@ import {
   type Role,
   unknownReference,
   validateRecord,
-} from '../src/sync/protocol';
+} from '../protocol';
+import { isTableName, newReferences, type TableName } from '../src/model';
 import { type AuditAction, withOrigins, writeAudit } from './audit';
 import type { Db, TxQueryable } from './db';
 import { type ChangeNotice, latestVersion, noticeSince, notifyChange } from './notify';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ANONYMOUS_TABLES } from '../../src/sync/protocol';
+import { ANONYMOUS_TABLES } from '../../protocol';
 import { isAuditTable, readAudit } from '../audit';
 import { requireRole } from '../auth/http';
 import type { Db } from '../db';

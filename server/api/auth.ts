@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
-import { LoginRequest, type LoginResponse, type MeResponse } from '../../src/sync/protocol';
+import { LoginRequest, type LoginResponse, type MeResponse } from '../../protocol';
 import { authFromHeader, bearerToken, unauthorized } from '../auth/http';
 import { dummyHash, verifyPassword } from '../auth/password';
 import { createSession, revokeSession } from '../auth/sessions';

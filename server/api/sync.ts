@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { MAX_PUSH_BYTES, PushEnvelope } from '../../src/sync/protocol';
+import { MAX_PUSH_BYTES, PushEnvelope } from '../../protocol';
 import { type Auth, authenticate, bearerToken, unauthorized } from '../auth/http';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db';

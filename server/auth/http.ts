@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { hasRole, type Role } from '../../src/sync/protocol';
+import { hasRole, type Role } from '../../protocol';
 import type { Queryable } from '../db';
 import { apiError } from '../http/errors';
 import { resolveSession, type Session } from './sessions';

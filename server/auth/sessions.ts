@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../src/sync/protocol';
+import type { Role } from '../../protocol';
 import type { Queryable } from '../db';
 
 /** Coordinators may be offline for days; their outbox survives expiry anyway (re-login). */

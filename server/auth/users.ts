@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../src/sync/protocol';
+import { ROLES, type Role } from '../../protocol';
 import type { Queryable } from '../db';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 

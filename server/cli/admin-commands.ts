@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES } from '../../src/sync/protocol';
+import { ROLES } from '../../protocol';
 import { generatePassword } from '../auth/password';
 import { addUser, disableUser, enableUser, listUsers, setPassword, UserError } from '../auth/users';
 import { readConfig } from '../config';

@@ -22,6 +22,11 @@ export interface OutboxEntry {
   userEmail: string | null;
   createdAt: string;
   payload: unknown;
+  /**
+   * Entries written by one domain operation (deleting an offer with its hours and contacts)
+   * share this id: the push sends them in one request, never split. Not indexed.
+   */
+  unit?: string;
 }
 
 export interface MetaEntry {

@@ -49,7 +49,7 @@ export function maskDisguisingCharacters(
   );
 }
 
-/** The issue code protocol.ts reports for such characters (as for NUL in any value). */
+/** The issue code the protocol (protocol/limits.ts) reports for such characters (as for NUL in any value). */
 const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } };
 const oneLine = z.refine<string>((s) => !NOT_IN_LINE.test(s), {
   message: 'Enthält unzulässige Steuerzeichen (z. B. Zeilenumbruch oder Schreibrichtung)',

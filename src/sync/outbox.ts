@@ -3,11 +3,11 @@
  * Pure (no Dexie, no fetch), so the rules that decide "no edit is lost or sent twice" can be
  * tested on their own. The I/O around it lives in outboxDb.ts and push.ts.
  */
+import type { FieldChange, FieldConflict, FieldError } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import { LOCAL_FIELDS } from '../db/offers';
 import type { OutboxEntry } from '../db/schema';
 import type { TableName } from '../model';
-import type { FieldChange, FieldConflict, FieldError } from './protocol';
-import { sameValue } from './sameValue';
 
 /**
  * - queued: waits for the next push; later edits of the same record are folded into it.
@@ -43,8 +43,8 @@ export interface LocalMarks {
 }
 
 /**
- * protocol.ts SERVER_FIELDS. Spelled out rather than imported: this module is in the start
- * bundle, the protocol module (validation, German messages) is not.
+ * protocol/push.ts SERVER_FIELDS. Spelled out rather than imported: this module stays free
+ * of zod, which protocol/push.ts needs for the wire schemas.
  * tests/unit/outbox.test.ts checks that the two lists agree.
  */
 export const NOT_SENT_FIELDS: ReadonlySet<string> = new Set([

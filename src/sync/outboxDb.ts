@@ -4,14 +4,16 @@
  * disagree. The push (push.ts) later sends the outbox; nothing here talks to the network.
  */
 import type { Table } from 'dexie';
+import { validateRecord } from '../../protocol/check';
+import type { FieldChange, FieldError } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import { stripLocalFields } from '../db/offers';
-import type { WegweiserDB } from '../db/schema';
+import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { requestPersistenceOnce } from '../db/storage';
-import type { TableName } from '../model';
+import { TABLE_NAMES, type TableName } from '../model';
 import { fieldsOfNewRecord, type MutationPayload, readPayload } from './outbox';
 import { diffFields, foldFields } from './outboxEdit';
 import { entriesOf, type Row, remarkRow } from './outboxRows';
-import { type FieldChange, type FieldError, sameValue, validateRecord } from './protocol';
 
 export interface EditContext {
   db: WegweiserDB;
@@ -135,41 +137,92 @@ export async function queueDelete(
   const { db } = ctx;
   const now = (ctx.now ?? (() => new Date()))().toISOString();
   const t = tableOf(db, table);
-  const result = await db.transaction('rw', [t, db.outbox], async (): Promise<EditResult> => {
-    const current = await t.get(id);
-    if (!current || current.deleted === true) return { ok: true, queued: false };
-    const entries = await entriesOf(db, table, id);
-    const unsentOnly = entries.every((e) => readPayload(e).state === 'queued');
-    if ((current.version ?? 0) === 0 && unsentOnly) {
-      await db.outbox.bulkDelete(entries.map((e) => e.seq as number));
-      await t.delete(id);
-      return { ok: true, queued: false };
-    }
-    const last = entries.at(-1);
-    const lastPayload = last ? readPayload(last) : null;
-    if (last && lastPayload?.state === 'queued' && last.op === 'upsert') {
-      // The edit is moot; the delete takes its place (and its unsent mutationId).
-      await db.outbox.put({
-        ...last,
-        op: 'delete',
-        payload: { baseVersion: lastPayload.baseVersion, fields: {}, state: 'queued' },
-      });
-    } else {
-      await db.outbox.add({
-        mutationId: (ctx.newId ?? uuid)(),
-        table,
-        recordId: id,
-        op: 'delete',
-        userEmail: ctx.userEmail,
-        createdAt: now,
-        payload: { baseVersion: current.version ?? 0, fields: {}, state: 'queued' },
-      });
-    }
-    await t.put({ ...current, deleted: true });
-    await remark(db, table, id);
-    return { ok: true, queued: true };
-  });
+  const result = await db.transaction('rw', [t, db.outbox], () =>
+    deleteInTransaction(ctx, table, id, now),
+  );
   return afterEdit(db, table, result);
+}
+
+/**
+ * Queues several deletes as one unit (the records of one domain operation, e.g. an offer
+ * with its hours and contacts) in ONE transaction: all rows and entries are written, or
+ * none. `collect` runs inside that transaction, so the records it finds and their deletes
+ * are one snapshot (a schedule added meanwhile by another tab cannot slip between). It
+ * returns them in the order the server should apply them. The entries carry one `unit`
+ * and sit next to each other in the queue, so the push sends them together in one request
+ * (outboxEdit.ts planBatch), which the server commits in one transaction.
+ */
+export async function queueDeleteUnit(
+  ctx: EditContext,
+  tables: readonly TableName[],
+  collect: () => Promise<{ table: TableName; id: string }[]>,
+): Promise<EditResult> {
+  const { db } = ctx;
+  const now = (ctx.now ?? (() => new Date()))().toISOString();
+  const unit = (ctx.newId ?? uuid)();
+  const stores = tables.map((name) => tableOf(db, name));
+  const result = await db.transaction('rw', [...stores, db.outbox], async () => {
+    let queued = false;
+    for (const r of await collect()) {
+      const one = await deleteInTransaction(ctx, r.table, r.id, now, unit);
+      queued ||= one.ok && one.queued;
+    }
+    return { ok: true, queued } satisfies EditResult;
+  });
+  return afterEdit(db, tables[0] ?? 'services', result);
+}
+
+/** The delete of one record, inside the caller's transaction (its table and the outbox). */
+async function deleteInTransaction(
+  ctx: EditContext,
+  table: TableName,
+  id: string,
+  now: string,
+  unit?: string,
+): Promise<EditResult> {
+  const { db } = ctx;
+  const t = tableOf(db, table);
+  const current = await t.get(id);
+  if (!current || current.deleted === true) return { ok: true, queued: false };
+  const entries = await entriesOf(db, table, id);
+  const unsentOnly = entries.every((e) => readPayload(e).state === 'queued');
+  if ((current.version ?? 0) === 0 && unsentOnly) {
+    await db.outbox.bulkDelete(entries.map((e) => e.seq as number));
+    await t.delete(id);
+    return { ok: true, queued: false };
+  }
+  const last = entries.at(-1);
+  const lastPayload = last ? readPayload(last) : null;
+  const mootEdit = last && lastPayload?.state === 'queued' && last.op === 'upsert';
+  if (mootEdit && !unit) {
+    // The edit is moot; the delete takes its place (and its unsent mutationId).
+    await db.outbox.put({
+      ...last,
+      op: 'delete',
+      payload: { baseVersion: lastPayload.baseVersion, fields: {}, state: 'queued' },
+    });
+  } else {
+    // A unit's entries stay next to each other: the moot edit (never sent) goes, and the
+    // delete is appended with the unit.
+    if (mootEdit) await db.outbox.delete(last.seq as number);
+    await db.outbox.add({
+      mutationId: (ctx.newId ?? uuid)(),
+      table,
+      recordId: id,
+      op: 'delete',
+      userEmail: ctx.userEmail,
+      createdAt: now,
+      payload: {
+        baseVersion: mootEdit ? lastPayload.baseVersion : (current.version ?? 0),
+        fields: {},
+        state: 'queued',
+      },
+      ...(unit ? { unit } : {}),
+    });
+  }
+  await t.put({ ...current, deleted: true });
+  await remark(db, table, id);
+  return { ok: true, queued: true };
 }
 
 /**
@@ -276,27 +329,42 @@ export async function resolveConflict(
 /**
  * Gives up a rejected edit on the user's explicit request: the record goes back to what
  * the server had (the entry's bases); a record that never reached the server is removed.
+ * An entry of a unit (an offer deleted with its hours and contacts) is given up with the
+ * unit's other rejected entries, in one transaction, as they were queued: the offer never
+ * comes back while its hours stay deleted on this device.
  */
 export async function discardEntry(db: WegweiserDB, seq: number): Promise<void> {
   const entry = await db.outbox.get(seq);
   if (!entry) return;
-  const t = tableOf(db, entry.table);
-  await db.transaction('rw', [t, db.outbox], async () => {
+  const tables = entry.unit
+    ? TABLE_NAMES.map((name) => tableOf(db, name))
+    : [tableOf(db, entry.table)];
+  await db.transaction('rw', [...tables, db.outbox], async () => {
     const fresh = await db.outbox.get(seq);
     if (!fresh) return;
-    const payload = readPayload(fresh);
-    await db.outbox.delete(seq);
-    const row = await t.get(fresh.recordId);
-    if (!row) return;
-    if ((row.version ?? 0) === 0 && payload.baseVersion === 0) {
-      const others = await entriesOf(db, fresh.table, fresh.recordId);
-      if (others.length === 0) await t.delete(fresh.recordId);
-      return;
-    }
-    const next: Row = { ...row };
-    if (fresh.op === 'delete') next.deleted = false;
-    else for (const [k, change] of Object.entries(payload.fields)) next[k] = change.base ?? null;
-    await t.put(next);
-    await remark(db, fresh.table, fresh.recordId);
+    const group = fresh.unit
+      ? (await db.outbox.orderBy('seq').toArray()).filter(
+          (e) => e.unit === fresh.unit && (e.seq === seq || readPayload(e).state === 'rejected'),
+        )
+      : [fresh];
+    for (const e of group) await discardOne(db, e);
   });
+}
+
+async function discardOne(db: WegweiserDB, entry: OutboxEntry): Promise<void> {
+  const t = tableOf(db, entry.table);
+  const payload = readPayload(entry);
+  await db.outbox.delete(entry.seq as number);
+  const row = await t.get(entry.recordId);
+  if (!row) return;
+  if ((row.version ?? 0) === 0 && payload.baseVersion === 0) {
+    const others = await entriesOf(db, entry.table, entry.recordId);
+    if (others.length === 0) await t.delete(entry.recordId);
+    return;
+  }
+  const next: Row = { ...row };
+  if (entry.op === 'delete') next.deleted = false;
+  else for (const [k, change] of Object.entries(payload.fields)) next[k] = change.base ?? null;
+  await t.put(next);
+  await remark(db, entry.table, entry.recordId);
 }

@@ -3,10 +3,11 @@
  * record, the wire form and batching. Apart from outbox.ts because these need the protocol
  * module (sameValue), which the start bundle does without.
  */
+import type { FieldChange, MutationInput } from '../../protocol/push';
+import { sameValue } from '../../protocol/sameValue';
 import { LOCAL_FIELDS } from '../db/offers';
 import type { OutboxEntry } from '../db/schema';
 import { fieldsOfNewRecord, isPushable, NOT_SENT_FIELDS, readPayload } from './outbox';
-import { type FieldChange, type MutationInput, sameValue } from './protocol';
 
 const SERVER_FIELD_SET = NOT_SENT_FIELDS;
 
@@ -70,17 +71,40 @@ export function toMutation(entry: OutboxEntry, payload = readPayload(entry)): Mu
  * Picks what goes into one request: pushable entries in queue order, at most one per record
  * (a second entry of the same record waits for the first one's answer, whose new version
  * becomes its base; otherwise a delete queued behind my own edit would conflict with it).
+ *
+ * The entries of a unit (OutboxEntry.unit) travel together: all of its pushable entries in
+ * this request, or none of them. A unit waits while one of its records still has an earlier
+ * entry to send; one that does not fit into what is left of `max` goes first into the next
+ * request; one larger than `max` goes alone (push.ts refuses one that no request can hold).
  */
 export function planBatch(entries: readonly OutboxEntry[], max: number): OutboxEntry[] {
   const batch: OutboxEntry[] = [];
   const seen = new Set<string>();
-  for (const entry of entries) {
-    const key = `${entry.table}/${entry.recordId}`;
-    if (!isPushable(readPayload(entry))) continue;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    batch.push(entry);
+  const units = new Set<string>();
+  const key = (e: OutboxEntry) => `${e.table}/${e.recordId}`;
+  const pushable = entries.filter((e) => isPushable(readPayload(e)));
+  for (const entry of pushable) {
+    if (entry.unit === undefined) {
+      if (seen.has(key(entry))) continue;
+      seen.add(key(entry));
+      batch.push(entry);
+    } else {
+      if (units.has(entry.unit)) continue;
+      units.add(entry.unit);
+      const members = pushable.filter((e) => e.unit === entry.unit);
+      const blocked = members.some((m) => seen.has(key(m)));
+      for (const m of members) seen.add(key(m));
+      if (blocked) continue;
+      if (batch.length > 0 && batch.length + members.length > max) break;
+      batch.push(...members);
+    }
     if (batch.length >= max) break;
   }
   return batch;
+}
+
+/** True when `batch` cannot be made smaller: one entry, or the entries of one unit. */
+export function isIndivisible(batch: readonly OutboxEntry[]): boolean {
+  const unit = batch[0]?.unit;
+  return batch.length <= 1 || (unit !== undefined && batch.every((e) => e.unit === unit));
 }

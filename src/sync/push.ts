@@ -8,13 +8,14 @@
  * - an entry only leaves the outbox when the server confirmed it (applied / duplicate);
  * - conflicts and rejections stay in the outbox for the user.
  */
+
+import { MAX_MUTATIONS_PER_PUSH, PushResponse, type PushResult } from '../../protocol/push';
 import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { TABLE_NAMES, type TableName } from '../model';
 import { isAbort, readJson, SyncError, toSyncError } from './errors';
 import { type MutationPayload, readPayload } from './outbox';
-import { planBatch, toMutation } from './outboxEdit';
+import { isIndivisible, planBatch, toMutation } from './outboxEdit';
 import { type Row, remarkRow } from './outboxRows';
-import { MAX_MUTATIONS_PER_PUSH, PushResponse, type PushResult } from './protocol';
 import type { FetchLike } from './pull';
 
 export interface PushOptions {
@@ -181,25 +182,34 @@ async function rebaseFollowers(
 }
 
 /**
- * Marks an entry the server can never take as rejected (e.g. too large for any request),
- * so it does not block the queue; the user sees it with the reason.
+ * Marks entries the server can never take as rejected (e.g. too large for any request),
+ * so they do not block the queue; the user sees them with the reason. A unit is given up
+ * as a whole, in one transaction, like it was queued.
  */
-async function rejectLocally(db: WegweiserDB, entry: OutboxEntry, message: string): Promise<void> {
+async function rejectLocally(
+  db: WegweiserDB,
+  entries: readonly OutboxEntry[],
+  message: string,
+): Promise<void> {
   await db.transaction('rw', [db.outbox, ...TABLE_NAMES.map((n) => db.table(n))], async () => {
-    const fresh = await db.outbox.get(entry.seq as number);
-    if (!fresh) return;
-    const payload = readPayload(fresh);
-    await db.outbox.put({
-      ...fresh,
-      payload: {
-        ...payload,
-        state: 'rejected',
-        errors: [{ field: '', code: 'too_large', message }],
-      },
-    });
-    await remarkRow(db, fresh.table, fresh.recordId);
+    for (const entry of entries) {
+      const fresh = await db.outbox.get(entry.seq as number);
+      if (!fresh) continue;
+      const payload = readPayload(fresh);
+      await db.outbox.put({
+        ...fresh,
+        payload: {
+          ...payload,
+          state: 'rejected',
+          errors: [{ field: '', code: 'too_large', message }],
+        },
+      });
+      await remarkRow(db, fresh.table, fresh.recordId);
+    }
   });
 }
+
+const TOO_LARGE = 'Diese Änderung ist zu groß zum Übertragen.';
 
 /**
  * Pushes until nothing pushable of this user is left. Rejects with a SyncError (`auth` on
@@ -216,19 +226,20 @@ export async function pushOutbox(opts: PushOptions): Promise<PushSummary> {
       );
       const batch = planBatch(all, size);
       if (batch.length === 0) break;
+      // A unit is never split, so one that no request may hold cannot be sent at all.
+      if (batch.length > MAX_MUTATIONS_PER_PUSH) {
+        await rejectLocally(db, batch, TOO_LARGE);
+        continue;
+      }
       await markSent(db, batch);
       const res = await post(opts, batch);
       if (res.status === 401) throw new SyncError('auth', { status: 401 });
       if (res.status === 413) {
-        if (batch.length > 1) {
+        if (!isIndivisible(batch)) {
           size = Math.max(1, Math.floor(batch.length / 2));
           continue;
         }
-        await rejectLocally(
-          db,
-          batch[0] as OutboxEntry,
-          'Diese Änderung ist zu groß zum Übertragen.',
-        );
+        await rejectLocally(db, batch, TOO_LARGE);
         continue;
       }
       if (!res.ok) throw new SyncError('server', { status: res.status });

@@ -3,11 +3,13 @@
  * that a caretaker handed an offer to a person: a resident sharing a link is not one, and
  * must never queue anything (the queue would ask them to sign in, for good).
  */
+
+import type { SessionUser } from '../../protocol/accounts';
+import { hasRole } from '../../protocol/roles';
 import type { WegweiserDB } from '../db/schema';
 import type { Referral } from '../model';
 import { berlinDate } from '../schedule/tz';
 import { queueReferral } from './outboxDb';
-import { hasRole, type SessionUser } from './protocol';
 
 export type ReferralChannel = Referral['channel'];
 

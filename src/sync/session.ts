@@ -7,9 +7,10 @@
  * This part is in the start bundle (the header shows the user, the sync needs the token);
  * signing in and out is loaded on demand (sessionActions.ts).
  */
+
+import type { SessionUser } from '../../protocol/accounts';
 import { META_KEYS, type WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
-import type { SessionUser } from './protocol';
 import type { FetchLike } from './pull';
 
 export interface StoredSession {

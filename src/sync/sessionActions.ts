@@ -1,7 +1,8 @@
 /** Signing in and out (loaded on demand by session.ts). */
+
+import { LoginResponse, type SessionUser } from '../../protocol/accounts';
 import { META_KEYS } from '../db/schema';
 import { wipeForUser } from './outboxWipe';
-import { LoginResponse, type SessionUser } from './protocol';
 import { type LoginOutcome, normalizeEmail, type SessionEnv, type StoredSession } from './session';
 
 function url(base: string, path: string): string {

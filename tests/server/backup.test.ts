@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import { type AdminSocket, serveAdminSocket } from '../../server/backup/admin-socket';
 import { type Io, runAdmin } from '../../server/cli/admin-commands';
@@ -11,7 +12,6 @@ import { migrate } from '../../server/migrate';
 import { seedIfEmpty } from '../../server/seed';
 import { demoDataset } from '../../src/demo';
 import type { PullResponse } from '../../src/model';
-import type { MutationInput, PushResponse } from '../../src/sync/protocol';
 import { type AdminTarget, adminTarget, targetKinds } from './admin-targets';
 import { account, bearer, referral } from './helpers';
 

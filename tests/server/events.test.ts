@@ -3,10 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db';
 import { type ChangeHub, createChangeHub } from '../../server/notify';
-import type { MutationInput, PushResponse } from '../../src/sync/protocol';
 import { account, backends, bearer, DATABASE_URL, openMigrated, org, type TestDb } from './helpers';
 import { SseReader } from './sse';
 

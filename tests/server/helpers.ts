@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import type { MutationInput } from '../../protocol';
 import { createSession } from '../../server/auth/sessions';
 import { addUser } from '../../server/auth/users';
 import type { Db } from '../../server/db';
 import { openPglite } from '../../server/db/pglite';
 import { openPostgres } from '../../server/db/postgres';
 import { migrate } from '../../server/migrate';
-import type { MutationInput } from '../../src/sync/protocol';
 
 export interface TestDb {
   db: Db;

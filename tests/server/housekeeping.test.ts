@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MutationInput, PushResponse, PushResult } from '../../protocol';
 import { createApp } from '../../server/app';
 import { addUser } from '../../server/auth/users';
 import { readConfig } from '../../server/config';
@@ -10,7 +11,6 @@ import {
   runHousekeeping,
   scheduleHousekeeping,
 } from '../../server/housekeeping';
-import type { MutationInput, PushResponse, PushResult } from '../../src/sync/protocol';
 import {
   account,
   backends,

@@ -8,7 +8,7 @@ import {
   mergeMutation,
   PushRequest,
   sameValue,
-} from '../../src/sync/protocol';
+} from '../../protocol';
 
 const ID = '6f1c2b9e-2a7c-4e8a-9f00-000000000001';
 const live = (fields: Record<string, unknown>, version = 5): CurrentRecord => ({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db';
-import type { PushResponse } from '../../src/sync/protocol';
 import { account, backends, bearer, openMigrated, org, type TestDb } from './helpers';
 
 /** `depth` arrays around `inner`, written as text so the test itself never recurses. */

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editableFields, type PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import { TABLE_NAMES, type TableName } from '../../src/model';
-import { editableFields, type PushResponse } from '../../src/sync/protocol';
 import {
   account,
   backends,

@@ -10,9 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { upsertRecords } from '../../server/records';
-import type { PullResponse } from '../../src/model';
 import {
   type CurrentRecord,
   type Mutation,
@@ -20,7 +17,10 @@ import {
   type PushResponse,
   type PushResult,
   sameValue,
-} from '../../src/sync/protocol';
+} from '../../protocol';
+import { createApp } from '../../server/app';
+import { upsertRecords } from '../../server/records';
+import type { PullResponse } from '../../src/model';
 import { account, backends, bearer, openMigrated, org, type TestDb } from './helpers';
 
 const FIELDS = {

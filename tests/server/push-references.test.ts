@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse, PushResult } from '../../protocol';
 import { createApp } from '../../server/app';
-import type { MutationInput, PushResponse, PushResult } from '../../src/sync/protocol';
 import {
   account,
   backends,

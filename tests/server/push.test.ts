@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse, PushResult } from '../../protocol';
 import { createApp } from '../../server/app';
 import { hashToken } from '../../server/auth/sessions';
 import { upsertRecords } from '../../server/records';
 import type { PullResponse } from '../../src/model';
-import type { MutationInput, PushResponse, PushResult } from '../../src/sync/protocol';
 import {
   account,
   backends,

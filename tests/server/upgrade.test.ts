@@ -4,12 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResponse, PushResult } from '../../protocol';
 import { createApp } from '../../server/app';
 import { type Io, runAdmin } from '../../server/cli/admin-commands';
 import { type Db, openPglite } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import type { PullResponse } from '../../src/model';
-import type { MutationInput, PushResponse, PushResult } from '../../src/sync/protocol';
 import { adminTarget, targetKinds } from './admin-targets';
 import { rowHash, SNAPSHOT_TABLES, type TableSnapshot } from './fixtures/release-snapshot';
 

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MutationInput, PushResult } from '../../protocol';
 import { createApp } from '../../server/app';
 import { MIGRATIONS_DIR, migrate } from '../../server/migrate';
 import { createChangeHub } from '../../server/notify';
 import { deleteRecord, upsertRecords } from '../../server/records';
 import { META_KEYS, type WegweiserDB } from '../../src/db/schema';
 import { type PullResponse, TABLE_NAMES, type TableName } from '../../src/model';
-import type { MutationInput, PushResult } from '../../src/sync/protocol';
 import { pullAll as clientPull } from '../../src/sync/pull';
 import { destroy, freshDb } from '../unit/db.fixtures';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { validateRecord } from '../../protocol';
 import type { PullResponse, TableName } from '../../src/model';
 import { decidePage } from '../../src/sync/apply';
-import { validateRecord } from '../../src/sync/protocol';
 
 const ID = '0ee71e57-c7d0-475f-9727-89f0baaaceb7';
 const OTHER = '2d6890c7-95f1-45e1-9181-05e439948f3c';

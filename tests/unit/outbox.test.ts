@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SERVER_FIELDS } from '../../protocol';
 import { readOffer } from '../../src/db/offers';
 import type { WegweiserDB } from '../../src/db/schema';
 import { applyPullPage } from '../../src/sync/apply';
@@ -14,7 +15,6 @@ import { type EditContext, queueDelete, queueReferral, queueUpsert } from '../..
 import { diffFields, foldFields, planBatch } from '../../src/sync/outboxEdit';
 import { outboxSummary } from '../../src/sync/outboxRead';
 import { wipeForUser } from '../../src/sync/outboxWipe';
-import { SERVER_FIELDS } from '../../src/sync/protocol';
 import {
   contact,
   destroy,

@@ -1,17 +1,17 @@
-import type { Change, TableName } from '../../src/model';
 import {
   type CurrentRecord,
   checkMutation,
   mergeMutation,
   type PushResult,
   validateRecord,
-} from '../../src/sync/protocol';
+} from '../../protocol';
+import type { Change, TableName } from '../../src/model';
 import type { FetchLike } from '../../src/sync/pull';
 import { response } from './sync.fixtures';
 
 /**
  * An in-memory sync server for client tests: pull (versions as cursor) and push with the
- * shared merge rules (protocol.ts mergeMutation + validateRecord) and idempotency by
+ * shared merge rules (protocol/ mergeMutation + validateRecord) and idempotency by
  * (clientId, mutationId). Faults: lose the next response after commit, answer 401.
  */
 export interface MemoryServer {

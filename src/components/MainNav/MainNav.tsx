@@ -1,6 +1,6 @@
+import { canEdit } from '../../../protocol/roles';
 import { useServices } from '../../app/services';
 import { t } from '../../i18n';
-import { canEdit } from '../../sync/roles';
 import { useAccount } from '../../sync/useAccount';
 import { Icon, type IconName } from '../Icon/Icon';
 import './MainNav.css';

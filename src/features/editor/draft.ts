@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FieldError } from '../../../protocol/push';
+import { sameValue } from '../../../protocol/sameValue';
 import { useServices } from '../../app/services';
+import { saveRecord } from '../../db/edits';
 import type { OutboxEntry } from '../../db/schema';
 import { useLiveQuery, useLiveQueryState } from '../../db/useLiveQuery';
 import type { TableName } from '../../model';
 import { type LocalMarks, readPayload } from '../../sync/outbox';
-import { type EditContext, type EditResult, queueUpsert } from '../../sync/outboxDb';
+import type { EditContext, EditResult } from '../../sync/outboxDb';
 import { recordEntries } from '../../sync/outboxRead';
-import { type FieldError, sameValue } from '../../sync/protocol';
 
 export type Values = Record<string, unknown> & { id: string };
 
@@ -55,7 +57,7 @@ export interface Draft {
 /**
  * Form state for one record. The draft is taken from the stored row once; later changes of
  * the row (a pull) do not overwrite what the user is typing. Saving validates with the
- * shared schema and queues the edit (outboxDb.queueUpsert).
+ * shared schema and queues the edit (saveRecord in db/edits.ts).
  */
 export function useDraft(
   table: TableName,
@@ -111,7 +113,7 @@ export function useDraft(
     entries,
     async save(extra = {}) {
       const next = normalize({ ...(values ?? { id }), ...extra, id }, nullable);
-      const result = await queueUpsert(ctx, table, next);
+      const result = await saveRecord(ctx, table, next);
       setErrors(result.ok ? null : errorsByField(result.errors));
       if (result.ok) {
         setValues(next);

@@ -1,6 +1,6 @@
+import type { Role } from '../../../protocol';
 import type { AppServices } from '../../../src/app/services';
 import type { WegweiserDB } from '../../../src/db/schema';
-import type { Role } from '../../../src/sync/protocol';
 import type { FetchLike } from '../../../src/sync/pull';
 import { type Account, createAccount } from '../../../src/sync/session';
 import { freshDb, org, services, uid } from './helpers';

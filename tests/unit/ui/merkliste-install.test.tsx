@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { savedEntries } from '../../../src/features/merkliste/saved';
+import { savedEntries } from '../../../src/db/savedOffers';
 import { savedListText } from '../../../src/features/merkliste/shareList';
 import { installOffer, listenForInstallOffer } from '../../../src/pwa/install';
 import { org, renderApp, service, services, teardown, uid } from './helpers';

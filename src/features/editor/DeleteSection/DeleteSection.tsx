@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { navigate } from '../../../app/router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
+import { deleteRecord, type LeafTable } from '../../../db/edits';
 import { t } from '../../../i18n';
-import type { TableName } from '../../../model';
-import { queueDelete } from '../../../sync/outboxDb';
 import { useEditContext } from '../draft';
 
 interface Props {
-  table: TableName;
+  table: LeafTable;
   id: string;
   buttonLabel: string;
   question: string;
@@ -36,7 +35,7 @@ export function DeleteSection({ table, id, buttonLabel, question, then }: Props)
           onCancel={() => setOpen(false)}
           onConfirm={async () => {
             setOpen(false);
-            await queueDelete(ctx, table, id);
+            await deleteRecord(ctx, table, id);
             navigate(then, { replace: true });
           }}
         >

@@ -1,7 +1,7 @@
+import { canEdit } from '../../../../protocol/roles';
 import { useServices } from '../../../app/services';
 import { t } from '../../../i18n';
 import type { LocalState } from '../../../sync/outbox';
-import { canEdit } from '../../../sync/roles';
 import { useAccount } from '../../../sync/useAccount';
 import './EditBar.css';
 

@@ -1,9 +1,9 @@
 // Its messages come with this chunk, before any of its modules renders.
 import '../../../i18n/coordination';
+import { canEdit } from '../../../../protocol/roles';
 import { useServices } from '../../../app/services';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
-import { canEdit } from '../../../sync/roles';
 import { useAccount } from '../../../sync/useAccount';
 import { ContactForm } from '../ContactForm/ContactForm';
 import { EditorHome } from '../EditorHome/EditorHome';

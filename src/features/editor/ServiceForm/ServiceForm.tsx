@@ -3,6 +3,7 @@ import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { formatIsoDate } from '../../../components/format';
+import { deleteOffer } from '../../../db/edits';
 import { liveRows, offerContacts, offerSchedules } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
@@ -10,7 +11,6 @@ import { CATEGORIES, TARGET_GROUPS, TRAITS } from '../../../model';
 import { describe } from '../../../schedule';
 import { berlinDate } from '../../../schedule/tz';
 import type { LocalMarks } from '../../../sync/outbox';
-import { queueDelete } from '../../../sync/outboxDb';
 import { listToText, str, textToList, useDraft, useEditContext, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { ChoiceGroup, draftTextField, ParsedField, SelectField } from '../fields/fields';
@@ -94,15 +94,7 @@ export function ServiceForm({ id, search }: { id: string; search: string }) {
 
   const remove = async () => {
     setConfirmDelete(false);
-    // Hours and the offer's own contacts go with it; the provider's contacts stay. Read
-    // afresh: the lists on screen may not have loaded yet.
-    const [ownSchedules, ownContacts] = await Promise.all([
-      db.schedules.where('service_id').equals(draft.id).primaryKeys(),
-      db.contacts.where('service_id').equals(draft.id).primaryKeys(),
-    ]);
-    for (const sid of ownSchedules) await queueDelete(ctx, 'schedules', sid);
-    for (const cid of ownContacts) await queueDelete(ctx, 'contacts', cid);
-    await queueDelete(ctx, 'services', draft.id);
+    await deleteOffer(ctx, draft.id);
     navigate('/bearbeiten', { replace: true });
   };
 

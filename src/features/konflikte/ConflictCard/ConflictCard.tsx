@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import type { FieldConflict } from '../../../../protocol/push';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../components/format';
 import type { OutboxEntry } from '../../../db/schema';
@@ -7,7 +8,6 @@ import { t } from '../../../i18n';
 import { mergeListChange, mergeOffersSomethingNew } from '../../../sync/mergeList';
 import { readPayload } from '../../../sync/outbox';
 import { type FieldChoice, resolveConflict } from '../../../sync/outboxDb';
-import type { FieldConflict } from '../../../sync/protocol';
 import { useEditContext } from '../../editor/draft';
 import { fieldLabel, recordTitle, shownValue } from '../labels';
 

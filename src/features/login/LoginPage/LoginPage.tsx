@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { canEdit } from '../../../../protocol/roles';
 import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
@@ -7,7 +8,6 @@ import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { summarize } from '../../../sync/outbox';
 import { readOutbox } from '../../../sync/outboxRead';
-import { canEdit } from '../../../sync/roles';
 import type { LoginOutcome } from '../../../sync/session';
 import { useAccount } from '../../../sync/useAccount';
 import { safeNext } from '../safeNext';

@@ -1,7 +1,7 @@
 import { useServices } from '../../../app/services';
+import { isSaved, setSaved } from '../../../db/savedOffers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
-import { isSaved, setSaved } from '../saved';
 import './SaveToggle.css';
 
 /** "Merken" as a toggle button: its pressed state is what a screen reader announces. */

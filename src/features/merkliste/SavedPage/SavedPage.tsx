@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { removeSaved, savedEntries, setSaved } from '../../../db/savedOffers';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { type ListRow, loadRows } from '../../angebote/listQuery';
 import { ServiceListItem } from '../../angebote/ServiceListItem/ServiceListItem';
-import { savedEntries, setSaved } from '../saved';
 import { savedListText } from '../shareList';
 import './SavedPage.css';
 
@@ -141,7 +141,10 @@ export function SavedPage() {
             type="button"
             class="btn btn--secondary"
             onClick={() => {
-              for (const e of data.missing) void setSaved(db, e.id, false);
+              void removeSaved(
+                db,
+                data.missing.map((e) => e.id),
+              );
             }}
           >
             {t('saved.removeMissing')}

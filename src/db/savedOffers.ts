@@ -1,4 +1,4 @@
-import type { WegweiserDB } from '../../db/schema';
+import type { WegweiserDB } from './schema';
 
 /**
  * Merkliste: offers a worker keeps at hand, on this device only (a meta entry: small, no
@@ -40,5 +40,14 @@ export async function setSaved(
     if (saved) list.unshift({ id, at: now.toISOString() });
     await db.meta.put({ key: SAVED_KEY, value: list });
     return saved;
+  });
+}
+
+/** Removes several offers at once (e.g. the ones that no longer exist), in one write. */
+export async function removeSaved(db: WegweiserDB, ids: readonly string[]): Promise<void> {
+  const gone = new Set(ids);
+  await db.transaction('rw', db.meta, async () => {
+    const list = read((await db.meta.get(SAVED_KEY))?.value).filter((e) => !gone.has(e.id));
+    await db.meta.put({ key: SAVED_KEY, value: list });
   });
 }

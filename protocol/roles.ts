@@ -1,6 +1,6 @@
 /**
- * Roles and what they may do. No zod here: the navigation on the start page asks
- * `canEdit`, and the push protocol (with its schemas) must not ship with it.
+ * Roles and their order. No zod here: the navigation on the start page asks `canEdit`,
+ * and the protocol's schemas must not ship with it.
  */
 
 /** admin ⊇ coordinator ⊇ worker. Residents have no account (and no role). */
