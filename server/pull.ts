@@ -58,23 +58,40 @@ export function parsePullParams(since: string | undefined, limit: string | undef
  * not even their ids leak, nor do the ids in references to records residents cannot see
  * (removeHiddenReferences). `updated_by` may name a coordinator, so residents get null.
  */
+/** The rows a viewer pulls after cursor $1 (with data or as tombstones), for table `r`. */
+const PULLED: Record<Viewer, (r: string) => string> = {
+  public: (r) =>
+    `${r}.version > $1::bigint and ${r}.ever_public and ${r}.table_name <> 'referrals'`,
+  internal: (r) => `${r}.version > $1::bigint and ${r}.table_name <> 'referrals'`,
+};
+
 const PUBLIC_SQL = `
   select r.table_name, r.id::text as id, r.version,
          not ${publicSql('r', 'p')} as gone,
          case when ${publicSql('r', 'p')} then r.data || '{"updated_by": null}'::jsonb
               else null end as data
     from records r ${offerJoin('r', 'p')}
-   where r.version > $1::bigint and r.ever_public and r.table_name <> 'referrals'
+   where ${PULLED.public('r')}
    order by r.version
    limit $2::int`;
 
 const INTERNAL_SQL = `
-  select table_name, id::text as id, version, deleted as gone,
-         case when deleted then null else data end as data
-    from records
-   where version > $1::bigint and table_name <> 'referrals'
-   order by version
+  select r.table_name, r.id::text as id, r.version, r.deleted as gone,
+         case when r.deleted then null else r.data end as data
+    from records r
+   where ${PULLED.internal('r')}
+   order by r.version
    limit $2::int`;
+
+/*
+ * Counts exactly the rows the page query would return after the cursor. Both are range
+ * scans of a version index (the public one only reads records_public_version_idx), a few
+ * milliseconds at 50,000 records, and only asked when there is a next page.
+ */
+const REMAINING_SQL: Record<Viewer, string> = {
+  public: `select count(*)::int as n from records r where ${PULLED.public('r')}`,
+  internal: `select count(*)::int as n from records r where ${PULLED.internal('r')}`,
+};
 
 interface Row {
   table_name: string;
@@ -115,5 +132,11 @@ export async function pullChanges(
   }
   if (viewer === 'public') await removeHiddenReferences(q, changes);
   const last = page.at(-1);
-  return { changes, cursor: String(last ? Number(last.version) : since), more };
+  const cursor = last ? Number(last.version) : since;
+  let remaining = 0;
+  if (more) {
+    const [count] = await q.query<{ n: number }>(REMAINING_SQL[viewer], [cursor]);
+    remaining = Number(count?.n ?? 0);
+  }
+  return { changes, cursor: String(cursor), more, remaining };
 }
