@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from './db';
+import type { Db } from './db';
 import { compressBuffer, type Encoding } from './http/compress';
-import { latestVersion } from './notify';
-import { type PullParams, pullChanges } from './pull';
+import { PUBLIC_STATE_SQL, type PullParams, pullChanges } from './pull';
 
 /**
  * A resident's pull page as it goes over the wire: the same bytes for every resident, so it
@@ -57,6 +56,41 @@ export function freshRead<T>(read: () => Promise<T>): () => Promise<T> {
   };
 }
 
+const STATEMENT = 'qw_public_state';
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+/**
+ * Reads PUBLIC_STATE_SQL. PGlite plans every query anew on the event loop's thread, and
+ * planning costs three times the execution here, so there it is prepared once (PGlite has
+ * a single session, which keeps it). postgres.js prepares its queries by itself.
+ */
+function stateReader(db: Db): () => Promise<number> {
+  const value = (rows: { v: string | number | null }[]) => Number(rows[0]?.v ?? 0);
+  if (db.kind !== 'pglite') return async () => value(await db.query(PUBLIC_STATE_SQL));
+  let prepared: Promise<void> | null = null;
+  const prepare = () => {
+    prepared ??= db.exec(`prepare ${STATEMENT} as ${PUBLIC_STATE_SQL}`).catch((err: unknown) => {
+      // Another cache on the same database prepared the same statement: use that one.
+      if ((err as { code?: unknown }).code === DUPLICATE_PREPARED_STATEMENT) return;
+      prepared = null;
+      throw err;
+    });
+    return prepared;
+  };
+  const run = async () => value(await db.query(`execute ${STATEMENT}`));
+  return async () => {
+    await prepare();
+    try {
+      return await run();
+    } catch {
+      // Gone (the session was reset): prepare once more.
+      prepared = null;
+      await prepare();
+      return run();
+    }
+  };
+}
+
 function etagOf(json: Buffer): string {
   return `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
 }
@@ -77,7 +111,7 @@ interface Generation {
  *
  * Why a cached page is never stale, with several instances on one PostgreSQL: before
  * answering, every request reads the state token, the highest version residents can pull
- * (`latestVersion(q, 'public')`: one step down records_public_version_idx), from a read
+ * (PUBLIC_STATE_SQL), from a read
  * that started after the request arrived (freshRead). Every write that changes anything a
  * resident's page shows gives a resident-pullable row a new version from the sequence,
  * under the version lock, above every committed one (server/records.ts, and bumpDependents
@@ -97,10 +131,10 @@ interface Generation {
  * is served but not kept. Internal pulls never come here.
  */
 export function createPublicPageCache(
-  q: Queryable,
+  q: Db,
   { maxBytes = DEFAULT_PUBLIC_CACHE_BYTES }: { maxBytes?: number } = {},
 ): PublicPageCache {
-  const readState = freshRead(() => latestVersion(q, 'public'));
+  const readState = freshRead(stateReader(q));
   let gen: Generation = { state: Number.NaN, pages: new Map() };
   let total = 0;
 

@@ -58,12 +58,24 @@ export function parsePullParams(since: string | undefined, limit: string | undef
  * not even their ids leak, nor do the ids in references to records residents cannot see
  * (removeHiddenReferences). `updated_by` may name a coordinator, so residents get null.
  */
-/** The rows a viewer pulls after cursor $1 (with data or as tombstones), for table `r`. */
-const PULLED: Record<Viewer, (r: string) => string> = {
-  public: (r) =>
-    `${r}.version > $1::bigint and ${r}.ever_public and ${r}.table_name <> 'referrals'`,
-  internal: (r) => `${r}.version > $1::bigint and ${r}.table_name <> 'referrals'`,
+/** The rows of `records r` a viewer pulls at all (with data or as tombstones). */
+const PULLABLE: Record<Viewer, (r: string) => string> = {
+  public: (r) => `${r}.ever_public and ${r}.table_name <> 'referrals'`,
+  internal: (r) => `${r}.table_name <> 'referrals'`,
 };
+
+/** Those after cursor $1. */
+const PULLED: Record<Viewer, (r: string) => string> = {
+  public: (r) => `${r}.version > $1::bigint and ${PULLABLE.public(r)}`,
+  internal: (r) => `${r}.version > $1::bigint and ${PULLABLE.internal(r)}`,
+};
+
+/**
+ * The highest version residents can pull (one step down records_public_version_idx), column
+ * `v`, NULL on an empty database. Every change to what a resident's page shows raises it
+ * (server/pull-cache.ts explains why).
+ */
+export const PUBLIC_STATE_SQL = `select max(r.version) as v from records r where ${PULLABLE.public('r')}`;
 
 const PUBLIC_SQL = `
   select r.table_name, r.id::text as id, r.version,
