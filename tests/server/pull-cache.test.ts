@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import type { Db } from '../../server/db';
+import type { Db, Queryable } from '../../server/db';
 import { pullChanges, type Viewer } from '../../server/pull';
 import { createPublicPageCache, freshRead } from '../../server/pull-cache';
 import { upsertRecords } from '../../server/records';
@@ -211,6 +211,30 @@ describe.each(backends)('public pull pages as files on $name', (backend) => {
         "select count(*)::int as n from records where table_name <> 'referrals'",
       );
       expect(staff).toBe(n);
+    });
+
+    it('counts once per state, and counts again after a write', async () => {
+      let counted = 0;
+      const q: Queryable = {
+        query(sql, params) {
+          if (sql.includes('count(*)')) counted++;
+          return t.db.query(sql, params);
+        },
+        exec: (sql) => t.db.exec(sql),
+      };
+      for (const viewer of ['public', 'internal'] as const) {
+        counted = 0;
+        const first = await pullChanges(q, { since: 0, limit: 2 }, viewer);
+        const second = await pullChanges(q, { since: Number(first.cursor), limit: 2 }, viewer);
+        expect(counted).toBe(1);
+        expect(second.remaining).toBe((first.remaining ?? 0) - second.changes.length);
+
+        const added = Array.from({ length: 3 }, (_, i) => org({ name: `Nachzügler ${i}` }));
+        await t.db.tx((tx) => upsertRecords(tx, 'organizations', added, null));
+        const third = await pullChanges(q, { since: Number(second.cursor), limit: 2 }, viewer);
+        expect(counted).toBe(2);
+        expect(third.remaining).toBe((second.remaining ?? 0) + 3 - third.changes.length);
+      }
     });
 
     it('is sent over HTTP to residents and to staff', async () => {
