@@ -111,17 +111,16 @@ interface Generation {
  *
  * Why a cached page is never stale, with several instances on one PostgreSQL: before
  * answering, every request reads the state token, the highest version residents can pull
- * (PUBLIC_STATE_SQL), from a read
- * that started after the request arrived (freshRead). Every write that changes anything a
- * resident's page shows gives a resident-pullable row a new version from the sequence,
- * under the version lock, above every committed one (server/records.ts, and bumpDependents
- * for rows whose view depends on the written ones); records are never removed, only turned
- * into tombstones. So once such a write is committed, on whatever instance, every later
- * request reads a higher token than any page built before it, and a different token drops
- * all pages. A page is built after its token was read, so it is never older than its
- * token; it may be newer (a commit in between), which is no harm, and the next token read
- * sees that commit and discards it. Writes residents cannot see (internal records,
- * referrals) leave the token, and the pages, alone.
+ * (PUBLIC_STATE_SQL), from a read that started after the request arrived (freshRead).
+ * Every write that changes anything a resident's page shows gives a resident-pullable row
+ * a new version from the sequence, under the version lock, above every committed one
+ * (server/records.ts, and bumpDependents for rows whose view depends on the written ones);
+ * records are never removed, only turned into tombstones. So once such a write has
+ * committed, on whatever instance, every later request reads a higher token than any page
+ * built before it had, and a different token drops all pages. A page is built after its
+ * token was read, so it is never older than its token; it may be newer (a commit in
+ * between), which is no harm. Writes residents cannot see (internal records, referrals)
+ * leave the token, and the pages, alone.
  *
  * LISTEN/NOTIFY (server/notify.ts) would save the read but is not enough: a notice arrives
  * after the commit is visible, and is lost while the listening connection is down, so a
@@ -150,7 +149,8 @@ export function createPublicPageCache(
     }
     for (const [k, e] of g.pages) {
       if (total <= maxBytes) break;
-      if (e === entry) continue;
+      // Pages still being built hold nothing yet, and concurrent requests wait for them.
+      if (e === entry || e.bytes === 0) continue;
       g.pages.delete(k);
       total -= e.bytes;
     }
