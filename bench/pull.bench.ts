@@ -1,7 +1,8 @@
 /**
  * Server pull: one page of 500 changes for a resident, over the real HTTP app on an
- * embedded database holding N synthetic offers. Baseline: the same bytes as a static file
- * from the same server, i.e. what the HTTP stack costs without the database.
+ * embedded database holding N synthetic offers, once built (a fresh page cache) and once
+ * from the page cache. Baseline: the same bytes as a static file from the same server,
+ * i.e. what the HTTP stack costs without the database.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,18 +32,22 @@ export async function benchPull(): Promise<BenchRow[]> {
       writeFileSync(join(dist, 'page.json'), body);
       const { cursor } = JSON.parse(body) as { cursor: string };
 
-      const pull: number[] = [];
+      const built: number[] = [];
+      const cached: number[] = [];
       const stat: number[] = [];
+      // A page from the middle of the data set, as a returning client would ask.
+      const url = `/api/sync/pull?since=${cursor}&limit=500`;
       for (let i = 0; i < RUNS; i++) {
-        // A page from the middle of the data set, as a returning client would ask.
-        pull.push(
-          await time(async () =>
-            (await app.request(`/api/sync/pull?since=${cursor}&limit=500`)).text(),
-          ),
-        );
+        // A fresh app has an empty page cache: the first request builds the page.
+        const fresh = createApp({ db, distDir: dist });
+        built.push(await time(async () => (await fresh.request(url)).text()));
+        cached.push(await time(async () => (await app.request(url)).text()));
         stat.push(await time(async () => (await app.request('/page.json')).text()));
       }
-      rows.push(row('server pull page (500 changes, public)', n, pull, stat));
+      rows.push(row('server pull page (500 changes, public), built', n, built, stat));
+      rows.push(
+        row('server pull page (500 changes, public), from the page cache', n, cached, stat),
+      );
     } finally {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

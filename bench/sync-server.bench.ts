@@ -1,13 +1,17 @@
 /**
  * Sync server throughput with 50 concurrent clients over real HTTP on loopback: pull pages
- * (signed-in worker, 100 changes from a random cursor) and single-mutation pushes (each
- * client edits its own offers, so every push is `applied`). Against PGlite and, when
- * DATABASE_URL is set, PostgreSQL. Rows go to bench/results/sync.json under case names
- * starting with "server ", merged with rows other benchmarks put there (the Chromium
+ * (signed-in worker, 100 changes from a random cursor), residents' pull pages against the
+ * same bytes as static files from the same server (200 and 304), and single-mutation
+ * pushes (each client edits its own offers, so every push is `applied`). Against PGlite
+ * and, when DATABASE_URL is set, PostgreSQL. Rows go to bench/results/sync.json under case
+ * names starting with "server ", merged with rows other benchmarks put there (the Chromium
  * initial-sync rows), never overwriting them.
+ *
+ * The load generator runs in the server's own process, so both share the CPU; it does the
+ * same work (fetch, decompress) for the pull and for its static baseline.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,11 +32,22 @@ const CLIENTS = 50;
 const OFFERS = 2000;
 const PULLS = 2000;
 const PUSHES = 1000;
+/** Residents' pages: the first pages of an initial sync, which every new resident asks for. */
+const PUBLIC_PAGES = 20;
+const PUBLIC_LIMIT = 100;
+/** Pull and static file take turns, so a neighbour's load spike hits both alike. */
+const ROUNDS = 4;
 const PREFIX = 'server ';
+/** Where the committed numbers come from; they are not comparable with an idle machine. */
+const MACHINE_NOTE = process.env.BENCH_NOTE ?? '';
 
 export interface ThroughputRow extends BenchRow {
   p99_ms: number;
   requests_per_s: number;
+  baseline_requests_per_s?: number;
+  /** requests_per_s / baseline_requests_per_s: the goal is at least 0.5. */
+  throughput_ratio?: number;
+  note?: string;
 }
 
 /** Runs `total` requests with `concurrency` in flight; returns per-request latencies. */
@@ -56,13 +71,52 @@ async function load(
   return { samples, seconds: (performance.now() - t0) / 1000 };
 }
 
-function throughputRow(name: string, n: number, r: { samples: number[]; seconds: number }) {
+interface Load {
+  samples: number[];
+  seconds: number;
+}
+
+function throughputRow(name: string, n: number, r: Load, base?: Load): ThroughputRow {
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return {
-    ...row(name, n, r.samples),
+  const rps = (x: Load) => x.samples.length / x.seconds;
+  const out: ThroughputRow = {
+    ...row(name, n, r.samples, base?.samples),
     p99_ms: round(percentile(r.samples, 99)),
-    requests_per_s: Math.round(r.samples.length / r.seconds),
-  } satisfies ThroughputRow;
+    requests_per_s: Math.round(rps(r)),
+  };
+  if (base) {
+    out.baseline_requests_per_s = Math.round(rps(base));
+    out.throughput_ratio = round(rps(r) / rps(base));
+  }
+  if (MACHINE_NOTE) out.note = MACHINE_NOTE;
+  return out;
+}
+
+/** Runs `a` and `b` in alternating rounds of total/ROUNDS requests each; sums each side. */
+async function alternate(
+  total: number,
+  a: (i: number) => Promise<void>,
+  b: (i: number) => Promise<void>,
+): Promise<[Load, Load]> {
+  const sum: [Load, Load] = [
+    { samples: [], seconds: 0 },
+    { samples: [], seconds: 0 },
+  ];
+  const per = Math.ceil(total / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, fn] of [a, b].entries()) {
+      const r = await load(per, CLIENTS, (i) => fn(i));
+      const side = sum[k] as Load;
+      side.samples.push(...r.samples);
+      side.seconds += r.seconds;
+    }
+  }
+  return sum;
+}
+
+async function expectStatus(res: Response, status: number, what: string): Promise<void> {
+  if (res.status !== status) throw new Error(`${what}: ${res.status}`);
+  await res.arrayBuffer();
 }
 
 async function benchBackend(kind: 'pglite' | 'postgres', db: Db): Promise<ThroughputRow[]> {
@@ -81,7 +135,9 @@ async function benchBackend(kind: 'pglite' | 'postgres', db: Db): Promise<Throug
     'select max(version)::int as max from records',
   );
 
-  const app = createApp({ db, distDir: '/nonexistent' });
+  const dist = mkdtempSync(join(tmpdir(), 'qw-bench-dist-'));
+  mkdirSync(join(dist, 'pages'));
+  const app = createApp({ db, distDir: dist });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -97,6 +153,57 @@ async function benchBackend(kind: 'pglite' | 'postgres', db: Db): Promise<Throug
       const res = await fetch(`${base}/api/sync/pull?since=${since}&limit=100`, { headers });
       if (res.status !== 200) throw new Error(`pull ${res.status}`);
       await res.text();
+    });
+
+    // Residents' pages: the cursor chain of an initial sync, each page also written as a
+    // static file of exactly the same bytes.
+    const accept = { 'Accept-Encoding': 'br, gzip' };
+    const chain: { url: string; file: string; etag: string; fileEtag: string }[] = [];
+    let since = '';
+    for (let k = 0; k < PUBLIC_PAGES; k++) {
+      const url = `${base}/api/sync/pull?since=${since}&limit=${PUBLIC_LIMIT}`;
+      const res = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
+      const text = await res.text();
+      writeFileSync(join(dist, 'pages', `${k}.json`), text);
+      const file = `${base}/pages/${k}.json`;
+      const [p, f] = await Promise.all([
+        fetch(url, { headers: accept }),
+        fetch(file, { headers: accept }),
+      ]);
+      await Promise.all([p.arrayBuffer(), f.arrayBuffer()]);
+      chain.push({
+        url,
+        file,
+        etag: p.headers.get('ETag') ?? '',
+        fileEtag: f.headers.get('ETag') ?? '',
+      });
+      since = (JSON.parse(text) as { cursor: string }).cursor;
+    }
+    const pageOf = (i: number) => chain[i % chain.length] as (typeof chain)[number];
+    const [publicPull, staticFile] = await alternate(
+      PULLS,
+      async (i) =>
+        expectStatus(await fetch(pageOf(i).url, { headers: accept }), 200, 'public pull'),
+      async (i) => expectStatus(await fetch(pageOf(i).file, { headers: accept }), 200, 'static'),
+    );
+    const [pull304, static304] = await alternate(
+      PULLS,
+      async (i) => {
+        const headers = { ...accept, 'If-None-Match': pageOf(i).etag };
+        await expectStatus(await fetch(pageOf(i).url, { headers }), 304, 'public pull 304');
+      },
+      async (i) => {
+        const headers = { ...accept, 'If-None-Match': pageOf(i).fileEtag };
+        await expectStatus(await fetch(pageOf(i).file, { headers }), 304, 'static 304');
+      },
+    );
+    // A page nobody asked for yet (a random cursor) is built, hashed and compressed first.
+    const publicCold = await load(PULLS / 4, CLIENTS, async (i) => {
+      const cursor = (i * 7919 + 13) % Math.max(1, max);
+      const res = await fetch(`${base}/api/sync/pull?since=${cursor}&limit=${PUBLIC_LIMIT}`, {
+        headers: accept,
+      });
+      await expectStatus(res, 200, 'public pull (cold)');
     });
 
     // Each client owns every 50th offer, so pushes do not conflict with each other.
@@ -134,13 +241,32 @@ async function benchBackend(kind: 'pglite' | 'postgres', db: Db): Promise<Throug
     });
 
     const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    const pub = `${PREFIX}resident pull page of ${PUBLIC_LIMIT}`;
     return [
       throughputRow(`${PREFIX}pull page of 100, ${CLIENTS} clients, ${label}`, PULLS, pull),
+      throughputRow(
+        `${pub} vs static file of the same bytes, ${CLIENTS} clients, ${label}`,
+        publicPull.samples.length,
+        publicPull,
+        staticFile,
+      ),
+      throughputRow(
+        `${pub}, If-None-Match → 304 vs static file 304, ${CLIENTS} clients, ${label}`,
+        pull304.samples.length,
+        pull304,
+        static304,
+      ),
+      throughputRow(
+        `${pub}, first request for its cursor (built and compressed), ${CLIENTS} clients, ${label}`,
+        publicCold.samples.length,
+        publicCold,
+      ),
       throughputRow(`${PREFIX}push 1 mutation, ${CLIENTS} clients, ${label}`, PUSHES, push),
     ];
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dist, { recursive: true, force: true });
   }
 }
 

@@ -75,8 +75,9 @@ export function createApp({
   app.use('*', compressResponses());
   app.use('/api/*', async (c, next) => {
     await next();
-    // Sync data must never come from an HTTP cache; the client keeps its own copy.
-    c.res.headers.set('Cache-Control', 'no-store');
+    // Sync data must never come from an HTTP cache; the client keeps its own copy. The one
+    // exception sets its own header: residents' pull pages, revalidated by ETag.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   app.get('/api/health', async (c) => {

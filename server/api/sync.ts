@@ -4,10 +4,13 @@ import { MAX_PUSH_BYTES, PushEnvelope } from '../../protocol';
 import { type Auth, authenticate, bearerToken, unauthorized } from '../auth/http';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db';
+import { addVary, COMPRESS_THRESHOLD, negotiateEncoding } from '../http/compress';
 import { apiError } from '../http/errors';
+import { etagMatches } from '../http/etag';
 import { readJsonBody } from '../http/json-body';
 import { type ChangeHub, latestVersion } from '../notify';
 import { parsePullParams, pullChanges, type Viewer } from '../pull';
+import { createPublicPageCache, type PublicPage, type PublicPageCache } from '../pull-cache';
 import { processPush } from '../push';
 
 export const DEFAULT_HEARTBEAT_MS = 25_000;
@@ -18,6 +21,45 @@ export interface SyncApiOptions {
   /** Tests may decide the viewer themselves; by default it comes from the bearer token. */
   resolveViewer?: (c: Context) => Viewer | Promise<Viewer>;
   heartbeatMs?: number;
+  /** Residents' pull pages, shared by everyone; by default each API makes its own. */
+  publicPages?: PublicPageCache;
+}
+
+/*
+ * A resident's page may be stored (by the browser or a proxy) but must be revalidated every
+ * time: the next write changes it. The service worker leaves /api alone, so this is plain
+ * HTTP caching. It differs with the token (a signed-in pull gets internal data and is never
+ * stored: no-store, set for all of /api in server/app.ts) and with the encoding.
+ */
+const PUBLIC_PAGE_CACHE_CONTROL = 'no-cache';
+
+async function sendPublicPage(c: Context, page: PublicPage): Promise<Response> {
+  const headers = new Headers({
+    'Content-Type': 'application/json',
+    'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL,
+  });
+  addVary(headers, 'Authorization');
+  let body: Uint8Array<ArrayBuffer> = page.json as Uint8Array<ArrayBuffer>;
+  let etag = page.etag;
+  if (page.json.byteLength >= COMPRESS_THRESHOLD) {
+    addVary(headers, 'Accept-Encoding');
+    const enc = negotiateEncoding(c.req.header('Accept-Encoding'));
+    if (enc) {
+      // A strong validator names one representation, so each encoding has its own.
+      etag = `${etag.slice(0, -1)}-${enc}"`;
+      headers.set('Content-Encoding', enc);
+      if (!etagMatches(c.req.header('If-None-Match'), etag)) {
+        body = (await page.encoded(enc)) as Uint8Array<ArrayBuffer>;
+      }
+    }
+  }
+  headers.set('ETag', etag);
+  if (etagMatches(c.req.header('If-None-Match'), etag)) {
+    headers.delete('Content-Encoding');
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set('Content-Length', String(body.byteLength));
+  return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
 function viewerOf(auth: Auth): Viewer {
@@ -31,6 +73,7 @@ export function syncApi({
   hub,
   resolveViewer,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  publicPages = createPublicPageCache(db),
 }: SyncApiOptions): Hono {
   const api = new Hono();
 
@@ -44,6 +87,7 @@ export function syncApi({
       if (auth.kind === 'invalid') return unauthorized(c);
       viewer = viewerOf(auth);
     }
+    if (viewer === 'public') return sendPublicPage(c, await publicPages.get(parsed.value));
     return c.json(await pullChanges(db, parsed.value, viewer));
   });
 

@@ -9,6 +9,7 @@ import {
   isCompressible,
   negotiateEncoding,
 } from './compress';
+import { etagMatches } from './etag';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,13 +78,6 @@ const MAX_CACHED_FILES = 500;
 
 function acceptsHtml(c: Context): boolean {
   return (c.req.header('Accept') ?? '').toLowerCase().includes('text/html');
-}
-
-function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
 /** Maps a URL path to a file inside root, or null if it would escape it. */

@@ -57,4 +57,10 @@ export interface PullResponse {
   changes: Change[];
   cursor: string;
   more: boolean;
+  /**
+   * How many changes after this page the same viewer will still get (counted a moment after
+   * the page, so writes since then are in it). For progress ("x von y"); 0 when `more` is
+   * false. Older servers leave it out, so clients must cope without it.
+   */
+  remaining?: number;
 }

@@ -45,9 +45,10 @@ describe.each(backends)('GET /api/sync/pull on $name', (backend) => {
   });
 
   it('returns an empty page and keeps the cursor on an empty database', async () => {
-    expect(await pull()).toEqual({ changes: [], cursor: '0', more: false });
-    expect(await pull('?since=')).toEqual({ changes: [], cursor: '0', more: false });
-    expect(await pull('?since=12')).toEqual({ changes: [], cursor: '12', more: false });
+    const empty = { changes: [], more: false, remaining: 0 };
+    expect(await pull()).toEqual({ ...empty, cursor: '0' });
+    expect(await pull('?since=')).toEqual({ ...empty, cursor: '0' });
+    expect(await pull('?since=12')).toEqual({ ...empty, cursor: '12' });
   });
 
   it('pages through changes in version order with cursor and more', async () => {
@@ -57,11 +58,13 @@ describe.each(backends)('GET /api/sync/pull on $name', (backend) => {
     const first = await pull('?limit=3');
     expect(first.changes).toHaveLength(3);
     expect(first.more).toBe(true);
+    expect(first.remaining).toBe(4);
     expect(first.cursor).toBe(String(first.changes[2]?.version));
 
     const second = await pull(`?since=${first.cursor}&limit=3`);
     expect(second.changes).toHaveLength(3);
     expect(second.more).toBe(true);
+    expect(second.remaining).toBe(1);
     const third = await pull(`?since=${second.cursor}&limit=3`);
     expect(third.changes).toHaveLength(1);
     expect(third.more).toBe(false);
@@ -84,6 +87,7 @@ describe.each(backends)('GET /api/sync/pull on $name', (backend) => {
       changes: [],
       cursor: third.cursor,
       more: false,
+      remaining: 0,
     });
   });
 
