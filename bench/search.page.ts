@@ -3,12 +3,13 @@
  * real IndexedDB. Returns raw samples; statistics happen in Node.
  */
 import { createDb } from '../src/db/db';
+import type { WegweiserDB } from '../src/db/schema';
 import { syntheticDataset } from '../src/demo/synthetic';
 import { SEARCH_FIELDS, type SearchDoc } from '../src/search/documents';
 import { SearchEngine } from '../src/search/engine';
 import { docsFromDataset } from '../src/search/fromDataset';
 import { fold } from '../src/search/normalize';
-import { loadSnapshot, saveSnapshot } from '../src/search/store';
+import { createSearchService } from '../src/search/store';
 
 /** What workers type: exact, prefix, typos, umlaut spellings, compounds, synonyms, phrases. */
 export const QUERIES = [
@@ -39,12 +40,24 @@ export const QUERIES = [
 export interface PageSamples {
   n: number;
   build: number[];
-  load: number[];
+  /** Cold start: new service over saved pieces until its first query has answered. */
   firstResults: number[];
+  /** Hits of that first query, and how many offers the engine had then. */
+  firstHits: number;
+  firstIndexed: number;
+  /** Cold start until every piece is in (status 'ready', caught up). */
+  loaded: number[];
+  /** Baseline: a raw IndexedDB read of every saved piece, nothing else. */
+  rawRead: number[];
+  /** One offer renamed: the write, the index update and its piece saved. */
+  update: number[];
+  /** Baseline: the same write with no index listening. */
+  plainWrite: number[];
   query: number[];
   filtered: number[];
   naive: number[];
-  snapshotBytes: number;
+  /** Queries whose hits after the cold start differ from the in-memory build's. */
+  mismatches: string[];
   hits: Record<string, number>;
   /** Median per query, to see which kind of query is slow. */
   perQuery: Record<string, number>;
@@ -68,56 +81,139 @@ function naiveSearch(docs: SearchDoc[], query: string): number {
   return n;
 }
 
+/** Every row of a store with the plain IndexedDB API (no Dexie), as structured clones. */
+function rawReadAll(name: string, store: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const idb = open.result;
+      const req = idb.transaction(store, 'readonly').objectStore(store).getAll();
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        idb.close();
+        resolve((req.result as unknown[]).length);
+      };
+    };
+  });
+}
+
+async function seed(db: WegweiserDB, data: ReturnType<typeof syntheticDataset>): Promise<void> {
+  const chunk = 5000;
+  for (const [table, rows] of [
+    [db.organizations, data.organizations],
+    [db.locations, data.locations],
+    [db.contacts, data.contacts],
+    [db.services, data.services],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += chunk) {
+      await (table as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(
+        rows.slice(i, i + chunk),
+      );
+    }
+  }
+}
+
 export async function run(
   n: number,
-  runs: { build: number; load: number; rounds: number; naiveRounds: number },
+  runs: { build: number; cold: number; updates: number; rounds: number; naiveRounds: number },
 ): Promise<PageSamples> {
   const data = syntheticDataset(n, 1);
   const docs = docsFromDataset(data);
   const out: PageSamples = {
     n,
     build: [],
-    load: [],
     firstResults: [],
+    firstHits: 0,
+    firstIndexed: 0,
+    loaded: [],
+    rawRead: [],
+    update: [],
+    plainWrite: [],
     query: [],
     filtered: [],
     naive: [],
-    snapshotBytes: 0,
+    mismatches: [],
     hits: {},
     perQuery: {},
   };
 
-  let engine = SearchEngine.create();
+  let built = SearchEngine.create();
   for (let r = 0; r < runs.build; r++) {
     const e = SearchEngine.create();
     const t0 = now();
     for (const { doc, meta } of docs) e.upsert(doc, meta);
     out.build.push(now() - t0);
-    engine = e;
+    built = e;
   }
 
-  // Cold start: the saved index read from IndexedDB and loaded, then the first query.
-  const db = createDb(`qw-bench-${n}-${Date.now()}`);
-  await db.open();
-  await saveSnapshot(db, engine);
-  const saved = (await db.meta.get('search.index'))?.value as { json: string };
-  out.snapshotBytes = saved.json.length;
-  for (let r = 0; r < runs.load; r++) {
-    db.close();
-    await db.open();
+  // The app's path: records in IndexedDB, a first start builds and saves the pieces.
+  const name = `qw-bench-${n}-${Date.now()}`;
+  const first = createDb(name);
+  await seed(first, data);
+  const builder = createSearchService(first);
+  await builder.ready;
+  await builder.flush();
+  builder.dispose();
+  first.close();
+
+  // Cold starts: a fresh connection and service each time, as after a reload.
+  let engine: SearchEngine | null = null;
+  for (let r = 0; r < runs.cold; r++) {
     const t0 = now();
-    const loaded = await loadSnapshot(db);
+    const db = createDb(name);
+    const svc = createSearchService(db);
+    const answered = new Promise<void>((resolve) => {
+      const check = () => {
+        const e = svc.engine();
+        if (!e) return false;
+        out.firstHits = e.search('Schuldnerberatung').hits.length;
+        out.firstIndexed = e.size;
+        out.firstResults.push(now() - t0);
+        resolve();
+        return true;
+      };
+      const off = svc.status.subscribe(() => {
+        if (check()) off();
+      });
+    });
+    await answered;
+    engine = await svc.ready;
+    out.loaded.push(now() - t0);
+    svc.dispose();
+    db.close();
     const t1 = now();
-    if (!loaded) throw new Error('snapshot did not load');
-    loaded.search('Schuldnerberatung');
-    const t2 = now();
-    out.load.push(t1 - t0);
-    out.firstResults.push(t2 - t0);
+    await rawReadAll(name, 'searchDocs');
+    out.rawRead.push(now() - t1);
+  }
+  if (!engine) throw new Error('no cold start');
+
+  // One-offer updates: rename an offer, wait until its piece is saved.
+  const db = createDb(name);
+  const svc = createSearchService(db);
+  await svc.ready;
+  const targets = data.services.filter((s) => built.has(s.id)).slice(0, runs.updates);
+  for (const [i, s] of targets.entries()) {
+    const t0 = now();
+    await db.services.put({ ...s, name: `${s.name} (neu ${i})`, version: s.version + 1 });
+    await svc.settled();
+    out.update.push(now() - t0);
+  }
+  svc.dispose();
+  for (const [i, s] of targets.entries()) {
+    const t0 = now();
+    await db.services.put({ ...s, name: `${s.name} (alt ${i})`, version: s.version + 2 });
+    out.plainWrite.push(now() - t0);
   }
   db.close();
   await db.delete();
 
-  for (const q of QUERIES) out.hits[q] = engine.search(q).hits.length;
+  for (const q of QUERIES) {
+    out.hits[q] = engine.search(q).hits.length;
+    const a = engine.search(q).hits.map((h) => h.id);
+    const b = built.search(q).hits.map((h) => h.id);
+    if (a.length !== b.length || new Set([...a, ...b]).size !== a.length) out.mismatches.push(q);
+  }
   // Warm-up, as a worker's phone has after the first keystroke.
   for (const q of QUERIES) engine.search(q);
   const byQuery = new Map<string, number[]>();

@@ -7,7 +7,14 @@ import Dexie, {
 import { CHANGE_FEED_TABLES, changeFeedMiddleware } from './changeFeed';
 import { type DbErrorCode, toDbError } from './errors';
 import { withDerivedServiceFields } from './offers';
-import { DB_NAME, STORES_V1, STORES_V2, type StoredService, type WegweiserDB } from './schema';
+import {
+  DB_NAME,
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  type StoredService,
+  type WegweiserDB,
+} from './schema';
 import { createStore, type ReadableStore, type Store } from './store';
 import { recallUnsent, rememberUnsent } from './unsent';
 
@@ -110,6 +117,10 @@ export function createDb(name: string = DB_NAME, options: CreateDbOptions = {}):
           else delete row.listed;
         }),
     );
+  // The old index is one string of tens of MB; the search builds its pieces anew.
+  db.version(3)
+    .stores(STORES_V3)
+    .upgrade((tx) => tx.table('meta').delete('search.index'));
   db.use(derivedFieldsMiddleware);
   // Tells derived data outside IndexedDB (the search index) which records changed.
   db.use(changeFeedMiddleware(CHANGE_FEED_TABLES));

@@ -42,6 +42,7 @@ export {
   type OutboxEntry,
   STORES_V1,
   STORES_V2,
+  STORES_V3,
   type StoredService,
   type WegweiserDB,
 } from './schema';

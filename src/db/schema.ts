@@ -29,6 +29,21 @@ export interface OutboxEntry {
   unit?: string;
 }
 
+/** One offer's part of the search index (src/search/pieces.ts); local-only, derived. */
+export interface SearchDocRow {
+  id: string;
+  /** Facets, sort key and sources (the search's DocMeta). */
+  m: unknown;
+  /** Index terms of each search field, in field order, joined by spaces. */
+  t: string[];
+}
+
+/** A word of the search index's vocabulary, as first written. */
+export interface SearchTermRow {
+  term: string;
+  surface: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -69,7 +84,19 @@ export const STORES_V2 = {
     'id, organization_id, *target_groups, *categories, *location_ids, status, version, [listed+sort_name]',
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * Version 3 keeps the search index as pieces: one row per offer (`searchDocs`, the offer's
+ * index terms per field and its facets) and one per index word (`searchTerms`), so a cold
+ * start can search the first pieces while the rest arrive, and a changed offer rewrites its
+ * own row only. The one-string index of version 2 (meta `search.index`) is dropped.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  searchDocs: 'id',
+  searchTerms: 'term',
+} as const;
+
+export const DB_VERSION = 3;
 
 /** Local meta keys of the sync (table `meta`). */
 export const META_KEYS = {
@@ -107,4 +134,6 @@ export type WegweiserDB = Dexie & {
   referrals: EntityTable<Referral, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  searchDocs: EntityTable<SearchDocRow, 'id'>;
+  searchTerms: EntityTable<SearchTermRow, 'term'>;
 };

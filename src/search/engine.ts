@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { type DocMeta, FIELD_BOOSTS, SEARCH_FIELDS, type SearchDoc } from './documents';
 import { type FilterSet, hasFilters, matchesFilters } from './filters';
 import { planQuery, type QueryPlan, toMiniSearchQuery } from './query';
@@ -22,12 +22,20 @@ export interface SearchResults {
 const MIN_NEAR_LENGTH = 4;
 const HYPHENATED_WORDS = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/gu;
 
-/** Saved form of an engine; `index` is MiniSearch's own JSON. */
-export interface EngineSnapshot {
-  index: AsPlainObject;
-  vocabulary: [string, string?][];
-  docs: DocMeta[];
+/**
+ * One offer as the index holds it: its facets and the index terms of each search field
+ * (in SEARCH_FIELDS order, joined by spaces). Adding a piece needs no tokenizing, which is
+ * most of the cost of indexing; saved pieces make a cold start cheap (store.ts).
+ */
+export interface SearchPiece {
+  id: string;
+  m: DocMeta;
+  t: string[];
 }
+
+/** Index terms never contain spaces (tokenize.ts splits at them). */
+const TERM_SEPARATOR = ' ';
+const splitTerms = (text: string) => (text === '' ? [] : text.split(TERM_SEPARATOR));
 
 /**
  * The search engine: MiniSearch plus German folding, compound parts, synonyms and the
@@ -51,23 +59,12 @@ export class SearchEngine {
     return new SearchEngine(synonyms, new Vocabulary());
   }
 
-  /** Restores a saved engine. Async so a big index loads in slices, not in one long task. */
-  static async fromSnapshot(
-    snapshot: EngineSnapshot,
-    synonyms: SynonymTable = defaultSynonyms(),
-  ): Promise<SearchEngine> {
-    const engine = new SearchEngine(synonyms, Vocabulary.fromJSON(snapshot.vocabulary));
-    engine.mini = await MiniSearch.loadJSAsync<SearchDoc>(snapshot.index, engine.options());
-    for (const m of snapshot.docs) engine.meta.set(m.id, m);
-    return engine;
-  }
-
   private options(): Options<SearchDoc> {
     return {
       fields: [...SEARCH_FIELDS],
       idField: 'id',
-      tokenize: (text) => this.indexTokens(text),
-      // Tokens come out of indexTokens already folded.
+      // Documents reach MiniSearch as pieces, already tokenized and folded (upsert).
+      tokenize: splitTerms,
       processTerm: (term) => term,
       searchOptions: { boost: FIELD_BOOSTS },
     };
@@ -110,16 +107,41 @@ export class SearchEngine {
     return this.meta.values();
   }
 
-  /** Adds or replaces an offer. */
-  upsert(doc: SearchDoc, meta: DocMeta): void {
-    if (this.mini.has(doc.id)) this.mini.discard(doc.id);
+  /** Adds or replaces an offer; returns its piece, to be saved. */
+  upsert(doc: SearchDoc, meta: DocMeta): SearchPiece {
     this.collecting = true;
+    let t: string[];
     try {
-      this.mini.add(doc);
+      t = SEARCH_FIELDS.map((f) => this.indexTokens(doc[f]).join(TERM_SEPARATOR));
     } finally {
       this.collecting = false;
     }
-    this.meta.set(doc.id, meta);
+    const piece: SearchPiece = { id: doc.id, m: meta, t };
+    this.addPiece(piece);
+    return piece;
+  }
+
+  /** Adds or replaces an offer from its piece (saved earlier by upsert). */
+  addPiece(piece: SearchPiece): void {
+    if (this.mini.has(piece.id)) this.mini.discard(piece.id);
+    const doc: Record<string, string> = { id: piece.id };
+    SEARCH_FIELDS.forEach((f, i) => {
+      doc[f] = piece.t[i] ?? '';
+    });
+    this.mini.add(doc as unknown as SearchDoc);
+    this.meta.set(piece.id, piece.m);
+  }
+
+  /** Words of a saved vocabulary (with their pieces: the terms are not in the pieces). */
+  addTerms(entries: Iterable<{ term: string; surface: string }>): void {
+    for (const { term, surface } of entries) this.vocabulary.add(term, surface);
+    // Saved already: not new.
+    this.vocabulary.takeAdded();
+  }
+
+  /** Words the vocabulary gained since the last call, to be saved. */
+  takeNewTerms(): { term: string; surface: string }[] {
+    return this.vocabulary.takeAdded();
   }
 
   remove(id: string): void {
@@ -176,14 +198,6 @@ export class SearchEngine {
       .near(word, max, limit * 2, meaningful)
       .map((t) => this.vocabulary.surface(t));
     return [...new Set(surfaces)].slice(0, limit);
-  }
-
-  toSnapshot(): EngineSnapshot {
-    return {
-      index: this.mini.toJSON(),
-      vocabulary: this.vocabulary.toJSON(),
-      docs: [...this.meta.values()],
-    };
   }
 }
 

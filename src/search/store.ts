@@ -1,35 +1,46 @@
 import { type ChangedKeys, mergeChanges, subscribeChanges } from '../db/changeFeed';
-import { isAlive, isListed } from '../db/derive';
+import { isListed, readOffers } from '../db/offers';
 import type { WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
 import de from '../i18n/de.json';
-import type { Contact, Location, Organization } from '../model';
 import { buildDoc, type DocMeta, SEARCH_FIELDS, type SearchDoc } from './documents';
-import { type EngineSnapshot, SearchEngine } from './engine';
+import { SearchEngine, type SearchPiece } from './engine';
 import synonyms from './synonyms.de.json';
 
 /**
  * Keeps a SearchEngine in step with IndexedDB:
- * - cold start: loads the index saved in the `meta` table (no re-indexing), then catches up
- *   on what changed since it was saved;
- * - first start: builds it in slices, so the page stays responsive;
- * - afterwards: updates only the offers a committed change touches (change feed), and saves
- *   the index again when things calm down.
+ * - first start: builds it in slices (answering from the first slice on) and saves it as
+ *   pieces, one row per offer (`searchDocs`) and one per word (`searchTerms`);
+ * - cold start: adds the saved pieces page by page, without tokenizing, answering from the
+ *   first page on ('partial'), then catches up on what changed while nobody listened;
+ * - afterwards: updates only the offers a committed change touches (change feed) and
+ *   rewrites only their rows.
  */
 
-export const SNAPSHOT_KEY = 'search.index';
-/** Bump when tokenizing or documents change; a saved index of another format is rebuilt. */
-const FORMAT = 2;
-const SAVE_DELAY_MS = 1500;
-const SLICE = 100;
+/** Meta row that says which format the saved pieces have and whether they are complete. */
+export const INDEX_HEADER_KEY = 'search.pieces';
+/** Bump when tokenizing or documents change; saved pieces of another format are rebuilt. */
+const FORMAT = 3;
+/** Pieces read from IndexedDB at a time. */
+const PAGE = 1000;
+/** Offers indexed per task, so a query (or the page) never waits long. */
+const SLICE = 250;
+/** Pieces written per transaction after a full build. */
+const WRITE_BATCH = 2000;
 
-export type SearchStatus = 'loading' | 'ready' | 'error';
+export type SearchStatus = 'loading' | 'partial' | 'ready' | 'error';
 
-interface SavedIndex {
+export interface IndexProgress {
+  indexed: number;
+  total: number;
+}
+
+interface IndexHeader {
   format: number;
-  /** Hash of what else the indexed text depends on (fields, taxonomy labels). */
+  /** Hash of what else the indexed text depends on (fields, taxonomy labels, synonyms). */
   config: string;
-  json: string;
+  /** False while a full save is under way, or after a piece could not be written. */
+  complete: boolean;
 }
 
 function hash(s: string): string {
@@ -45,62 +56,20 @@ const CONFIG = hash(JSON.stringify([SEARCH_FIELDS, de.taxonomy, synonyms.groups]
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Reads what the given offers' documents are built from, in one transaction. */
+/**
+ * The documents of the given offers (or of every listed one), read through the read model in
+ * one transaction. `gone`: asked-for offers that are no longer listed.
+ */
 async function readSources(
   db: WegweiserDB,
   ids: string[] | 'all',
 ): Promise<{ built: { doc: SearchDoc; meta: DocMeta }[]; gone: string[] }> {
-  const data = await db.transaction(
-    'r',
-    [db.services, db.organizations, db.locations, db.contacts],
-    async () => {
-      const services =
-        ids === 'all'
-          ? await db.services.where('listed').equals(1).toArray()
-          : await db.services.bulkGet(ids);
-      const rows = services.filter(isAlive);
-      const orgIds = [...new Set(rows.map((s) => s.organization_id))];
-      const locIds = [...new Set(rows.flatMap((s) => s.location_ids))];
-      const [orgs, locs, contacts] = await Promise.all([
-        ids === 'all' ? db.organizations.toArray() : db.organizations.bulkGet(orgIds),
-        ids === 'all' ? db.locations.toArray() : db.locations.bulkGet(locIds),
-        ids === 'all'
-          ? db.contacts.toArray()
-          : db.contacts
-              .where('service_id')
-              .anyOf(rows.map((s) => s.id))
-              .toArray(),
-      ]);
-      return { services, orgs, locs, contacts };
-    },
-  );
-  const orgById = new Map<string, Organization>();
-  for (const o of data.orgs) if (isAlive(o)) orgById.set(o.id, o);
-  const locById = new Map<string, Location>();
-  for (const l of data.locs) if (isAlive(l)) locById.set(l.id, l);
-  const contactsBy = new Map<string, Contact[]>();
-  for (const c of data.contacts) {
-    if (!isAlive(c) || !c.service_id) continue;
-    const list = contactsBy.get(c.service_id);
-    if (list) list.push(c);
-    else contactsBy.set(c.service_id, [c]);
-  }
+  const { offers, gone } = await readOffers(db, ids === 'all' ? 'listed' : ids);
   const built: { doc: SearchDoc; meta: DocMeta }[] = [];
-  const gone: string[] = [];
-  data.services.forEach((s, i) => {
-    if (!isAlive(s) || !isListed(s)) {
-      if (ids !== 'all') gone.push(ids[i] as string);
-      return;
-    }
-    built.push(
-      buildDoc({
-        service: s,
-        organization: orgById.get(s.organization_id) ?? null,
-        locations: s.location_ids.flatMap((id) => locById.get(id) ?? []),
-        contacts: (contactsBy.get(s.id) ?? []).sort((a, b) => (a.name < b.name ? -1 : 1)),
-      }),
-    );
-  });
+  for (const offer of offers) {
+    if (isListed(offer.service)) built.push(buildDoc(offer));
+    else gone.push(offer.service.id);
+  }
   return { built, gone };
 }
 
@@ -190,99 +159,195 @@ async function changesSinceSnapshot(db: WegweiserDB, engine: SearchEngine): Prom
   });
 }
 
-export async function loadSnapshot(db: WegweiserDB): Promise<SearchEngine | null> {
-  const saved = (await db.meta.get(SNAPSHOT_KEY))?.value as SavedIndex | undefined;
-  if (!saved || saved.format !== FORMAT || saved.config !== CONFIG) return null;
-  try {
-    return await SearchEngine.fromSnapshot(JSON.parse(saved.json) as EngineSnapshot);
-  } catch {
-    return null;
+async function savedIndexIsCurrent(db: WegweiserDB): Promise<boolean> {
+  const h = (await db.meta.get(INDEX_HEADER_KEY))?.value as IndexHeader | undefined;
+  return !!h && h.format === FORMAT && h.config === CONFIG && h.complete === true;
+}
+
+const header = (complete: boolean): { key: string; value: IndexHeader } => ({
+  key: INDEX_HEADER_KEY,
+  value: { format: FORMAT, config: CONFIG, complete },
+});
+
+/** Replaces every saved piece (after a full build). */
+export async function saveAllPieces(
+  db: WegweiserDB,
+  engine: SearchEngine,
+  pieces: SearchPiece[],
+): Promise<void> {
+  await db.transaction('rw', [db.meta, db.searchDocs, db.searchTerms], async () => {
+    await db.meta.put(header(false));
+    await db.searchDocs.clear();
+    await db.searchTerms.clear();
+  });
+  for (let i = 0; i < pieces.length; i += WRITE_BATCH) {
+    await db.searchDocs.bulkPut(pieces.slice(i, i + WRITE_BATCH));
   }
+  await db.transaction('rw', [db.meta, db.searchTerms], async () => {
+    await db.searchTerms.bulkPut(engine.takeNewTerms());
+    await db.meta.put(header(true));
+  });
 }
 
-export async function saveSnapshot(db: WegweiserDB, engine: SearchEngine): Promise<void> {
-  const value: SavedIndex = {
-    format: FORMAT,
-    config: CONFIG,
-    json: JSON.stringify(engine.toSnapshot()),
-  };
-  await db.meta.put({ key: SNAPSHOT_KEY, value });
+/** Saves what one incremental update changed: its offers' rows and new words, nothing else. */
+async function savePieces(
+  db: WegweiserDB,
+  engine: SearchEngine,
+  pieces: SearchPiece[],
+  gone: string[],
+): Promise<void> {
+  const terms = engine.takeNewTerms();
+  await db.transaction('rw', [db.searchDocs, db.searchTerms], async () => {
+    if (pieces.length > 0) await db.searchDocs.bulkPut(pieces);
+    if (gone.length > 0) await db.searchDocs.bulkDelete(gone);
+    if (terms.length > 0) await db.searchTerms.bulkPut(terms);
+  });
 }
 
-/** Builds the whole index from IndexedDB, yielding between slices. */
-export async function buildFromDb(db: WegweiserDB): Promise<SearchEngine> {
+/**
+ * Adds the saved pieces to a new engine, page by page in key order; `onPage` runs after
+ * each page (the engine already answers for what it has). Null when nothing usable is
+ * saved, or when `stop` says so.
+ */
+export async function loadPieces(
+  db: WegweiserDB,
+  onPage: (engine: SearchEngine, progress: IndexProgress) => void = () => {},
+  options: { pageSize?: number; stop?: () => boolean } = {},
+): Promise<SearchEngine | null> {
+  if (!(await savedIndexIsCurrent(db))) return null;
+  const pageSize = options.pageSize ?? PAGE;
   const engine = SearchEngine.create();
-  const { built } = await readSources(db, 'all');
-  for (let i = 0; i < built.length; i += SLICE) {
-    for (const { doc, meta } of built.slice(i, i + SLICE)) engine.upsert(doc, meta);
-    if (i + SLICE < built.length) await pause();
+  const [terms, total] = await Promise.all([db.searchTerms.toArray(), db.searchDocs.count()]);
+  engine.addTerms(terms);
+  let last: string | null = null;
+  for (;;) {
+    const page: SearchPiece[] = (await (last === null
+      ? db.searchDocs.orderBy(':id')
+      : db.searchDocs.where(':id').above(last)
+    )
+      .limit(pageSize)
+      .toArray()) as SearchPiece[];
+    if (options.stop?.()) return null;
+    if (page.length === 0) break;
+    for (let i = 0; i < page.length; i += SLICE) {
+      if (i > 0) await pause();
+      for (const piece of page.slice(i, i + SLICE)) engine.addPiece(piece);
+    }
+    last = (page.at(-1) as SearchPiece).id;
+    onPage(engine, { indexed: engine.size, total: Math.max(total, engine.size) });
+    if (page.length < pageSize) break;
   }
   return engine;
 }
 
+/**
+ * Builds the whole index from IndexedDB, yielding between slices, in key order (the order
+ * a cold start adds the saved pieces in, so both rank ties alike). `onSlice` runs after
+ * each slice.
+ */
+export async function buildFromDb(
+  db: WegweiserDB,
+  onSlice: (engine: SearchEngine, progress: IndexProgress) => void = () => {},
+): Promise<{ engine: SearchEngine; pieces: SearchPiece[] }> {
+  const engine = SearchEngine.create();
+  const { built } = await readSources(db, 'all');
+  built.sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  const pieces: SearchPiece[] = [];
+  for (let i = 0; i < built.length; i += SLICE) {
+    if (i > 0) await pause();
+    for (const { doc, meta } of built.slice(i, i + SLICE)) pieces.push(engine.upsert(doc, meta));
+    onSlice(engine, { indexed: engine.size, total: built.length });
+  }
+  return { engine, pieces };
+}
+
 export interface SearchService {
-  /** The engine; null until loaded. */
+  /** The engine; null until it answers (from 'partial' on). */
   engine(): SearchEngine | null;
+  /** 'partial': the engine answers from the offers indexed so far, more are coming. */
   status: ReadableStore<SearchStatus>;
+  /** Offers in the engine, of how many the load or build will bring. */
+  progress: ReadableStore<IndexProgress>;
   /** Counts every change of the index, so views can recompute. */
   revision: ReadableStore<number>;
-  /** Resolves once the engine answers (loaded or built). */
+  /** Resolves once every offer is in the engine (loaded or built). */
   ready: Promise<SearchEngine>;
-  /** Resolves when every change seen so far is in the index (tests). */
+  /** Resolves when every change seen so far is in the index and saved (tests). */
   settled(): Promise<void>;
-  /** Saves the index now if a save is due (the app going to the background; tests). */
+  /** Resolves when nothing is left to save (the app going to the background; tests). */
   flush(): Promise<void>;
-  /** Where the index came from on this start: saved, or built from the records. */
+  /** Where the index came from on this start: saved pieces, or built from the records. */
   origin(): 'snapshot' | 'built' | null;
   dispose(): void;
 }
 
-export function createSearchService(db: WegweiserDB): SearchService {
+export interface SearchServiceOptions {
+  /** Pieces read at a time on a cold start (tests use small pages). */
+  pageSize?: number;
+}
+
+export function createSearchService(
+  db: WegweiserDB,
+  options: SearchServiceOptions = {},
+): SearchService {
   const status = createStore<SearchStatus>('loading');
+  const progress = createStore<IndexProgress>({ indexed: 0, total: 0 });
   const revision = createStore(0);
   let engine: SearchEngine | null = null;
+  let complete = false;
   let queued: ChangedKeys = new Map();
   let running: Promise<void> = Promise.resolve();
-  let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
   let backlog: ChangedKeys | null = null;
   let started = false;
   let origin: 'snapshot' | 'built' | null = null;
 
-  const saveNow = async () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = null;
-    if (engine && !disposed) await saveSnapshot(db, engine).catch(() => {});
+  const bump = () => revision.set(revision.get() + 1);
+  const setProgress = (p: IndexProgress) => {
+    const now = progress.get();
+    if (now.indexed !== p.indexed || now.total !== p.total) progress.set(p);
   };
-  const scheduleSave = () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+  /** The engine answers from what it has so far. */
+  const answering = (current: SearchEngine, p: IndexProgress) => {
+    if (disposed) return;
+    engine = current;
+    setProgress(p);
+    if (status.get() !== 'ready') status.set(p.indexed < p.total ? 'partial' : 'ready');
+    bump();
   };
-  // A phone may kill a backgrounded app: save what is pending when it leaves the screen.
-  const onHidden = () => {
-    if (document.visibilityState === 'hidden' && saveTimer) void saveNow();
+  // A piece that could not be written leaves the saved index behind: the next start
+  // rebuilds it rather than answer from stale pieces.
+  const markIncomplete = () => db.meta.put(header(false)).catch(() => {});
+
+  const build = async (onSlice?: (e: SearchEngine, p: IndexProgress) => void) => {
+    const built = await buildFromDb(db, onSlice);
+    if (!disposed) await saveAllPieces(db, built.engine, built.pieces).catch(markIncomplete);
+    return built.engine;
   };
-  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
 
   const apply = async (changes: ChangedKeys) => {
     const current = engine;
     if (!current || changes.size === 0) return;
+    let next = current;
     if ([...changes.values()].some((k) => k === 'all')) {
-      engine = await buildFromDb(db);
+      next = await build();
+      engine = next;
     } else {
       const ids = await affectedServices(db, current, changes);
       if (ids.size === 0) return;
       const { built, gone } = await readSources(db, [...ids]);
       for (const id of gone) current.remove(id);
-      for (const { doc, meta } of built) current.upsert(doc, meta);
+      const pieces = built.map(({ doc, meta }) => current.upsert(doc, meta));
+      if (!disposed) await savePieces(db, current, pieces, gone).catch(markIncomplete);
     }
-    revision.set(revision.get() + 1);
-    scheduleSave();
+    setProgress({ indexed: next.size, total: next.size });
+    bump();
   };
 
   const drain = () => {
     running = running.then(async () => {
-      if (disposed || !engine) return;
+      // Changes wait while the engine is still filling up; the load covers them after.
+      if (disposed || !complete) return;
       const next = queued;
       queued = new Map();
       await apply(next).catch(() => {});
@@ -302,33 +367,38 @@ export function createSearchService(db: WegweiserDB): SearchService {
 
   const ready = (async () => {
     started = true;
-    let loaded = await loadSnapshot(db).catch(() => null);
+    const stop = () => disposed;
+    let loaded = await loadPieces(db, answering, { pageSize: options.pageSize, stop }).catch(
+      () => null,
+    );
+    if (disposed) throw new Error('search service disposed');
     if (loaded) {
       origin = 'snapshot';
-      engine = loaded;
-      status.set('ready');
-      revision.set(revision.get() + 1);
-      // Catch up in the background; results are already there.
+      // Catch up on what the saved pieces missed; results are already there.
       const since = await changesSinceSnapshot(db, loaded);
       mergeChanges(queued, since);
       if (backlog) mergeChanges(queued, backlog);
     } else {
-      loaded = await buildFromDb(db);
+      loaded = await build(answering);
       origin = 'built';
-      engine = loaded;
-      status.set('ready');
-      revision.set(revision.get() + 1);
-      scheduleSave();
     }
+    engine = loaded;
+    complete = true;
+    setProgress({ indexed: loaded.size, total: loaded.size });
+    status.set('ready');
+    bump();
     backlog = null;
     void drain();
     return loaded;
   })();
-  ready.catch(() => status.set('error'));
+  ready.catch(() => {
+    if (!disposed) status.set('error');
+  });
 
   return {
     engine: () => engine,
     status,
+    progress,
     revision,
     ready,
     async settled() {
@@ -341,15 +411,11 @@ export function createSearchService(db: WegweiserDB): SearchService {
     },
     async flush() {
       await this.settled();
-      if (saveTimer) await saveNow();
     },
     origin: () => origin,
     dispose() {
       disposed = true;
       unsubscribe();
-      if (saveTimer) clearTimeout(saveTimer);
-      if (typeof document !== 'undefined')
-        document.removeEventListener('visibilitychange', onHidden);
     },
   };
 }

@@ -14,12 +14,23 @@ export class Vocabulary {
   private readonly terms: string[] = [];
   private readonly surfaces = new Map<string, string>();
   private infixCache = new Map<string, string[]>();
+  /** Index of the first term not yet handed out by takeAdded. */
+  private taken = 0;
 
   add(term: string, surface: string): void {
     if (this.surfaces.has(term) || term.includes('~')) return;
     this.surfaces.set(term, surface);
     this.terms.push(term);
     if (this.infixCache.size > 0) this.infixCache = new Map();
+  }
+
+  /** Terms added since the last call, with their surfaces (what is new to save). */
+  takeAdded(): { term: string; surface: string }[] {
+    const out = this.terms
+      .slice(this.taken)
+      .map((term) => ({ term, surface: this.surfaces.get(term) as string }));
+    this.taken = this.terms.length;
+    return out;
   }
 
   get size(): number {
@@ -64,19 +75,6 @@ export class Vocabulary {
     }
     scored.sort((a, b) => a[1] - b[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1));
     return scored.slice(0, limit).map(([t]) => t);
-  }
-
-  toJSON(): [string, string?][] {
-    return this.terms.map((t) => {
-      const s = this.surfaces.get(t) as string;
-      return s === t ? [t] : [t, s];
-    });
-  }
-
-  static fromJSON(entries: [string, string?][]): Vocabulary {
-    const v = new Vocabulary();
-    for (const [t, s] of entries) v.add(t, s ?? t);
-    return v;
   }
 }
 

@@ -7,7 +7,7 @@ import { pullChanges, type Viewer } from '../../server/pull';
 import { createPublicPageCache, freshRead } from '../../server/pull-cache';
 import { upsertRecords } from '../../server/records';
 import type { PullResponse } from '../../src/model';
-import type { PushResponse } from '../../src/sync/protocol';
+import type { PushResponse } from '../../protocol';
 import {
   account,
   backends,

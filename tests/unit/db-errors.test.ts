@@ -2,7 +2,7 @@ import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb, createDbStatusStore, dbStatus, getDb, openDb } from '../../src/db/db';
 import { classifyDbError, DbError } from '../../src/db/errors';
-import { STORES_V1, STORES_V2 } from '../../src/db/schema';
+import { DB_VERSION, STORES_V1, STORES_V3 } from '../../src/db/schema';
 import { requestPersistentStorage, storageEstimate } from '../../src/db/storage';
 import { destroy, org, uniqueName } from './db.fixtures';
 
@@ -95,7 +95,7 @@ describe('database lifecycle', () => {
     await db.organizations.put(org(1));
 
     const newer = new Dexie(name);
-    newer.version(3).stores({ ...STORES_V2, notes: 'id' });
+    newer.version(DB_VERSION + 1).stores({ ...STORES_V3, notes: 'id' });
     // Would hang (blocked) if the old connection stayed open.
     await newer.open();
     cleanup.push(newer);

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, createDbStatusStore, openDb } from '../../src/db/db';
-import { STORES_V1, type WegweiserDB } from '../../src/db/schema';
+import { DB_VERSION, STORES_V1, STORES_V2, type WegweiserDB } from '../../src/db/schema';
 import {
   contact,
   destroy,
@@ -60,7 +60,7 @@ async function seedV1(name: string): Promise<void> {
   v1.close();
 }
 
-describe('version 1 → 2 migration', () => {
+describe('version 1 → current migration', () => {
   let db: WegweiserDB | undefined;
   afterEach(async () => {
     if (db) await destroy(db);
@@ -73,9 +73,9 @@ describe('version 1 → 2 migration', () => {
 
     const status = createDbStatusStore();
     db = await openDb(createDb(name, { status }));
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(status.get()).toEqual({ state: 'ready', error: null });
-    expect(db.backendDB().version).toBe(20);
+    expect(db.backendDB().version).toBe(DB_VERSION * 10);
 
     for (const [table, rows] of Object.entries(v1Data)) {
       const stored = await db.table(table).toArray();
@@ -114,9 +114,41 @@ describe('version 1 → 2 migration', () => {
     expect(await db.services.where('listed').equals(1).count()).toBe(4);
   });
 
-  it('creates a new database directly at version 2', async () => {
+  it('creates a new database directly at the current version', async () => {
     db = await openDb(createDb(uniqueName(), { status: createDbStatusStore() }));
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(db.services.schema.idxByName['[listed+sort_name]']).toBeDefined();
+    expect(db.searchDocs.schema.primKey.keyPath).toBe('id');
+  });
+});
+
+describe('version 2 → 3 migration', () => {
+  let db: WegweiserDB | undefined;
+  afterEach(async () => {
+    if (db) await destroy(db);
+    db = undefined;
+  });
+
+  it('drops the one-string search index, keeps every other row, adds the piece tables', async () => {
+    const name = uniqueName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(STORES_V2);
+    await v2.open();
+    await v2.table('services').bulkAdd([...v1Data.services]);
+    await v2
+      .table('meta')
+      .bulkAdd([
+        ...v1Data.meta,
+        { key: 'search.index', value: { format: 2, config: 'x', json: '{"index":{}}' } },
+      ]);
+    v2.close();
+
+    db = await openDb(createDb(name, { status: createDbStatusStore() }));
+    expect(db.verno).toBe(3);
+    expect(await db.meta.get('search.index')).toBeUndefined();
+    expect(await db.meta.toArray()).toEqual([...v1Data.meta]);
+    expect(await db.services.count()).toBe(v1Data.services.length);
+    expect(await db.searchDocs.count()).toBe(0);
+    expect(await db.searchTerms.count()).toBe(0);
   });
 });

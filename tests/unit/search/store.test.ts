@@ -1,12 +1,21 @@
 /**
- * The search index and IndexedDB: built once, saved, loaded on a cold start instead of
- * rebuilt, and kept current change by change — whoever writes.
+ * The search index and IndexedDB: built once, saved as one piece per offer, loaded piece by
+ * piece on a cold start instead of rebuilt (answering before the last piece is in), and kept
+ * current change by change — whoever writes — rewriting only the changed offers' pieces.
  */
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subscribeChanges } from '../../../src/db/changeFeed';
 import { createDb } from '../../../src/db/db';
 import type { WegweiserDB } from '../../../src/db/schema';
-import { createSearchService, type SearchService, SNAPSHOT_KEY } from '../../../src/search/store';
+import {
+  buildFromDb,
+  createSearchService,
+  INDEX_HEADER_KEY,
+  type SearchService,
+  type SearchServiceOptions,
+  type SearchStatus,
+} from '../../../src/search/store';
 import { contact, location, org, service } from '../ui/helpers';
 
 let n = 0;
@@ -18,8 +27,8 @@ function freshDb(): WegweiserDB {
   return db;
 }
 
-function start(db: WegweiserDB): SearchService {
-  const svc = createSearchService(db);
+function start(db: WegweiserDB, options?: SearchServiceOptions): SearchService {
+  const svc = createSearchService(db, options);
   open.at(-1)?.svc.push(svc);
   return svc;
 }
@@ -107,7 +116,10 @@ describe('search index store', () => {
     const first = start(db);
     await first.ready;
     await first.flush();
-    expect((await db.meta.get(SNAPSHOT_KEY))?.value).toBeTruthy();
+    // One piece per listed offer.
+    expect((await db.searchDocs.toCollection().primaryKeys()).sort()).toEqual(
+      [service(100).id, service(101).id].sort(),
+    );
     first.dispose();
 
     // Changes while no index listens (the app was closed); drop what the feed kept.
@@ -125,13 +137,162 @@ describe('search index store', () => {
     expect(ids(second, 'johanniter')).toEqual([service(101).id]);
   });
 
-  it('rebuilds when the saved index is of another format', async () => {
+  it('rebuilds when the saved pieces are of another format or config, or incomplete', async () => {
     const db = freshDb();
     await seed(db);
-    await db.meta.put({ key: SNAPSHOT_KEY, value: { format: -1, config: 'x', json: '{}' } });
+    const first = start(db);
+    await first.ready;
+    await first.flush();
+    first.dispose();
+    const saved = (await db.meta.get(INDEX_HEADER_KEY))?.value as Record<string, unknown>;
+    expect(saved).toMatchObject({ complete: true });
+
+    for (const changed of [
+      { ...saved, format: -1 },
+      { ...saved, config: 'other taxonomy labels' },
+      { ...saved, complete: false },
+    ]) {
+      await db.meta.put({ key: INDEX_HEADER_KEY, value: changed });
+      // A stale piece that a rebuild must not keep.
+      await db.searchDocs.put({ id: 'stale', m: {}, t: [] });
+      const svc = start(db);
+      await svc.ready;
+      await svc.flush();
+      expect(svc.origin()).toBe('built');
+      expect(ids(svc, 'schuldner')).toEqual([service(100).id]);
+      expect((await db.meta.get(INDEX_HEADER_KEY))?.value).toEqual(saved);
+      expect(await db.searchDocs.get('stale')).toBeUndefined();
+      svc.dispose();
+    }
+
+    const again = start(db);
+    await again.ready;
+    expect(again.origin()).toBe('snapshot');
+  });
+
+  it('answers from the first pieces of a cold start, and ends equal to a full build', async () => {
+    const db = freshDb();
+    await seed(db);
+    await db.services.bulkPut(
+      Array.from({ length: 40 }, (_, i) =>
+        service(2000 + i, {
+          name: i % 2 ? `Nachbarschaftstreff ${i}` : `Beratung im Treff ${i}`,
+          description: i % 3 ? 'Beratung und Begleitung' : 'Offener Treff für alle',
+        }),
+      ),
+    );
+    const first = start(db);
+    await first.ready;
+    await first.flush();
+    first.dispose();
+    const total = await db.searchDocs.count();
+    expect(total).toBe(42);
+
+    const cold = start(db, { pageSize: 5 });
+    const seen: { status: SearchStatus; size: number; hits: number }[] = [];
+    cold.status.subscribe((status) => {
+      const engine = cold.engine();
+      seen.push({
+        status,
+        size: engine?.size ?? 0,
+        hits: engine?.search('treff').hits.length ?? 0,
+      });
+    });
+    const steps: { indexed: number; searchable: boolean }[] = [];
+    cold.progress.subscribe((p) => {
+      steps.push({ indexed: p.indexed, searchable: cold.engine()?.size === p.indexed });
+    });
+    await cold.ready;
+    expect(cold.origin()).toBe('snapshot');
+
+    // 'partial' came first, with an engine that already found offers of the first page.
+    expect(seen[0]?.status).toBe('partial');
+    expect(seen[0]?.size).toBe(5);
+    expect(seen[0]?.hits).toBeGreaterThan(0);
+    expect(seen[0]?.hits).toBeLessThanOrEqual(5);
+    expect(seen.at(-1)?.status).toBe('ready');
+    // Page by page, each one searchable as it arrives.
+    expect(steps.map((s) => s.indexed)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 42]);
+    expect(steps.every((s) => s.searchable)).toBe(true);
+    expect(cold.progress.get()).toEqual({ indexed: total, total });
+
+    // Same hits, same order, same scores as an index built from the records.
+    const { engine: built } = await buildFromDb(db);
+    const loaded = cold.engine()!;
+    for (const q of ['treff', 'beratung', 'Nachbarschaft', 'begleitng', 'caritas', '']) {
+      expect(loaded.search(q).hits, q).toEqual(built.search(q).hits);
+    }
+    expect(loaded.nearTerms('nachbarschafstreff')).toEqual(built.nearTerms('nachbarschafstreff'));
+  });
+
+  it('writes only the changed offer’s piece', async () => {
+    const writes: { table: string; type: string; keys: string[] }[] = [];
+    const counter: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'count-search-writes',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (!name.startsWith('search')) return table;
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              const keys =
+                req.type === 'put' || req.type === 'add'
+                  ? req.values.map((v) =>
+                      String(
+                        (v as { id?: string; term?: string }).id ?? (v as { term: string }).term,
+                      ),
+                    )
+                  : req.type === 'delete'
+                    ? req.keys.map(String)
+                    : ['<range>'];
+              writes.push({ table: name, type: req.type, keys });
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    };
+    const db = freshDb();
+    db.use(counter);
+    await seed(db);
+    await db.services.bulkPut(
+      Array.from({ length: 50 }, (_, i) => service(3000 + i, { name: `Kleiderkammer ${i}` })),
+    );
     const svc = start(db);
     await svc.ready;
-    expect(svc.origin()).toBe('built');
-    expect(ids(svc, 'schuldner')).toEqual([service(100).id]);
+    await svc.settled();
+    const piecesWritten = writes
+      .filter((w) => w.table === 'searchDocs' && w.type === 'put')
+      .reduce((n, w) => n + w.keys.length, 0);
+    expect(piecesWritten).toBe(52);
+
+    writes.length = 0;
+    await db.services.put(service(101, { name: 'Sprachcafé Kleiderkammer' }));
+    await svc.settled();
+    expect(writes).toEqual([{ table: 'searchDocs', type: 'put', keys: [service(101).id] }]);
+    expect(ids(svc, 'sprachcafe kleiderkammer')).toEqual([service(101).id]);
+
+    // A new word is saved with the piece; a removed offer deletes its piece only.
+    writes.length = 0;
+    await db.services.put(service(3001, { name: 'Fahrradwerkstatt' }));
+    await db.services.delete(service(3002).id);
+    await svc.settled();
+    expect(writes.filter((w) => w.table === 'searchDocs')).toEqual([
+      { table: 'searchDocs', type: 'put', keys: [service(3001).id] },
+      { table: 'searchDocs', type: 'delete', keys: [service(3002).id] },
+    ]);
+    expect(writes.find((w) => w.table === 'searchTerms')?.keys).toContain('fahrradwerkstatt');
+
+    // And a cold start finds both changes in the pieces, with nothing to catch up on.
+    svc.dispose();
+    const cold = start(db);
+    await cold.ready;
+    expect(cold.origin()).toBe('snapshot');
+    expect(ids(cold, 'fahrradwerkstatt')).toEqual([service(3001).id]);
+    expect(cold.engine()!.has(service(3002).id)).toBe(false);
+    expect(cold.engine()!.size).toBe(51);
   });
 });
