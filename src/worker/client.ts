@@ -32,6 +32,9 @@ export interface DataClientOptions {
   startWorker?: () => Worker | null;
 }
 
+// Without the Worker API the page serves for sure: load the service along with this module.
+const early = typeof Worker === 'function' ? null : import('./service');
+
 function defaultWorker(): Worker | null {
   if (typeof Worker !== 'function') return null;
   return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
@@ -53,7 +56,7 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
 
   let local: Promise<Call> | null = null;
   const onPage = (): Promise<Call> => {
-    local ??= import('./service').then(({ createDataService }) => {
+    local ??= (early ?? import('./service')).then(({ createDataService }) => {
       where = 'page';
       const api = createDataService(db, onEvent);
       const call: Call = (method, arg, signal) =>

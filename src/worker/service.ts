@@ -3,7 +3,6 @@ import type { ReadableStore } from '../db/store';
 import { getSearchService, type SearchService } from '../search/store';
 import { suggestAlternatives } from '../search/suggest';
 import { queryWords } from '../search/tokenize';
-import { INITIAL_CURSOR, pullAll } from '../sync/pull';
 import type { DataApi, DataEvent, IndexState, IndexStatus, LoadState } from './api';
 
 /** The index's loading progress, where the search service reports one. */
@@ -48,6 +47,8 @@ export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => v
   return {
     async pull({ baseUrl, token, limit }, signal) {
       const cursor = (await db.meta.get(META_KEYS.cursor))?.value;
+      // The pull code loads with the first pull, the search code with the first query.
+      const { INITIAL_CURSOR, pullAll } = await import('../sync/pull');
       const fromStart = typeof cursor !== 'string' || cursor === INITIAL_CURSOR;
       let load: LoadState = { active: true, applied: 0 };
       const send = (next: LoadState) => {

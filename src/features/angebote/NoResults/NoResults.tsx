@@ -58,8 +58,9 @@ export function NoResults({ params }: { params: ListParams }) {
   const { q: _q, ...filters } = params;
   const filtered = Boolean(query) || hasFilters(filters);
   const found = useSuggestions(query, filters);
-  // Nothing for the moment it takes to ask, rather than help that jumps in a frame later.
-  if (found === null && filtered) return null;
+  // Until the index has answered (a moment), only the title: no general help that the
+  // suggestions would replace a frame later.
+  const pending = found === null;
   const suggestions = (found ?? []).map((s) => ({
     ...s,
     dropsFilters: hasFilters(filters) && !hasFilters(s.filters),
@@ -107,7 +108,7 @@ export function NoResults({ params }: { params: ListParams }) {
           </ul>
         </>
       )}
-      {suggestions.length === 0 && (
+      {!pending && suggestions.length === 0 && (
         <>
           <p>{t('list.emptyHelp')}</p>
           <p>{t('results.browseThemes')}</p>
