@@ -3,6 +3,7 @@ import type { ReadableStore } from '../db/store';
 import { getSearchService, type SearchService } from '../search/store';
 import { suggestAlternatives } from '../search/suggest';
 import { queryWords } from '../search/tokenize';
+import { INITIAL_CURSOR, pullAll } from '../sync/pull';
 import type { DataApi, DataEvent, IndexState, IndexStatus, LoadState } from './api';
 
 /** The index's loading progress, where the search service reports one. */
@@ -22,6 +23,20 @@ function remainingOf(page: unknown): number | undefined {
  */
 export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => void): DataApi {
   let search: WithProgress | null = null;
+  let load: LoadState = { active: false, applied: 0 };
+  const sendLoad = (next: LoadState) => {
+    load = next;
+    emit({ kind: 'load', state: load });
+  };
+  // An empty device is being filled from the start, before the first page is even asked
+  // for: until then an empty answer means "not here yet", not "none".
+  const checked = db.meta
+    .get(META_KEYS.cursor)
+    .then((entry) => {
+      if (typeof entry?.value !== 'string' || entry.value === INITIAL_CURSOR)
+        sendLoad({ active: true, applied: 0 });
+    })
+    .catch(() => {});
 
   const searchService = (): WithProgress => {
     if (search) return search;
@@ -46,19 +61,13 @@ export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => v
 
   return {
     async pull({ baseUrl, token, limit }, signal) {
+      await checked;
       const cursor = (await db.meta.get(META_KEYS.cursor))?.value;
-      // The pull code loads with the first pull, the search code with the first query.
-      const { INITIAL_CURSOR, pullAll } = await import('../sync/pull');
       const fromStart = typeof cursor !== 'string' || cursor === INITIAL_CURSOR;
-      let load: LoadState = { active: true, applied: 0 };
-      const send = (next: LoadState) => {
-        load = next;
-        emit({ kind: 'load', state: load });
-      };
       if (fromStart) {
         // The index follows the pages as they land, so what is typed meanwhile finds them.
         searchService();
-        send(load);
+        sendLoad({ active: true, applied: 0 });
       }
       try {
         return await pullAll({
@@ -71,7 +80,7 @@ export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => v
           onPage: fromStart
             ? (page) => {
                 const remaining = remainingOf(page);
-                send({
+                sendLoad({
                   active: true,
                   applied: load.applied + page.changes.length,
                   ...(remaining === undefined ? {} : { remaining }),
@@ -80,11 +89,16 @@ export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => v
             : undefined,
         });
       } finally {
-        if (fromStart) send({ ...load, active: false });
+        if (fromStart) {
+          // Done once the index has the last pages too.
+          await search?.settled().catch(() => {});
+          sendLoad({ ...load, active: false });
+        }
       }
     },
 
     async search({ query, filters }) {
+      await checked;
       const engine = searchService().engine();
       if (!engine) return { ready: false, ids: [], terms: [], needles: null };
       const { hits, plan } = engine.search(query, filters);
