@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
 import { hasChromium, newPhoneContext } from './support/browser';
-import { countLocal, waitForLocalCount } from './support/page';
+import { countLocal, waitForLocalCount, waitForServiceWorkerControl } from './support/page';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
@@ -115,6 +115,20 @@ describe.skipIf(!hasChromium)('first visit while the data is still coming', () =
       shown.filter((t) => t.includes(noneFor) || /Keine (passenden )?Angebote/.test(t)),
     ).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('starts the data worker offline from the precache', async () => {
+    const context = await newPhoneContext(suite.browser);
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await waitForLocalCount(page, 'services', publicServices.length);
+    await waitForServiceWorkerControl(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByRole('searchbox', { name: 'Angebot suchen' }).fill('Beratung');
+    await page.locator('.quick-results__list a').first().waitFor({ timeout: 20_000 });
     await context.close();
   });
 });
