@@ -58,7 +58,9 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
   const onPage = (): Promise<Call> => {
     local ??= (early ?? import('./service')).then(({ createDataService }) => {
       where = 'page';
-      const api = createDataService(db, onEvent);
+      const api = createDataService(db, onEvent, {
+        filling: db.name === DB_NAME && globalThis.navigator?.onLine !== false,
+      });
       const call: Call = (method, arg, signal) =>
         (api[method] as (a: unknown, s: AbortSignal) => Promise<never>)(
           arg,

@@ -10,5 +10,7 @@ import { createDataService } from './service';
  */
 const port = self as unknown as Port;
 let emit: (event: DataEvent) => void = () => {};
-const service = createDataService(getDb(), (event) => emit(event));
+const service = createDataService(getDb(), (event) => emit(event), {
+  filling: navigator.onLine !== false,
+});
 emit = serve<DataApi, DataEvent>(port, service).emit;

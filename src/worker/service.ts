@@ -21,7 +21,16 @@ function remainingOf(page: unknown): number | undefined {
  * worker; on the page only where no module worker starts. `emit` carries the index state
  * and the progress of a first load to the page.
  */
-export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => void): DataApi {
+export interface DataServiceOptions {
+  /** The app's sync will pull into this database now (online); tests leave it out. */
+  filling?: boolean;
+}
+
+export function createDataService(
+  db: WegweiserDB,
+  emit: (event: DataEvent) => void,
+  options: DataServiceOptions = {},
+): DataApi {
   let search: WithProgress | null = null;
   let load: LoadState = { active: false, applied: 0 };
   const sendLoad = (next: LoadState) => {
@@ -30,13 +39,15 @@ export function createDataService(db: WegweiserDB, emit: (event: DataEvent) => v
   };
   // An empty device is being filled from the start, before the first page is even asked
   // for: until then an empty answer means "not here yet", not "none".
-  const checked = db.meta
-    .get(META_KEYS.cursor)
-    .then((entry) => {
-      if (typeof entry?.value !== 'string' || entry.value === INITIAL_CURSOR)
-        sendLoad({ active: true, applied: 0 });
-    })
-    .catch(() => {});
+  const checked = options.filling
+    ? db.meta
+        .get(META_KEYS.cursor)
+        .then((entry) => {
+          if (typeof entry?.value !== 'string' || entry.value === INITIAL_CURSOR)
+            sendLoad({ active: true, applied: 0 });
+        })
+        .catch(() => {})
+    : Promise.resolve();
 
   const searchService = (): WithProgress => {
     if (search) return search;

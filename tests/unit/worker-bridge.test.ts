@@ -135,7 +135,7 @@ describe('data service behind the message layer', () => {
     const [a, b] = channel();
     const { emit } = serve<DataApi, DataEvent>(
       a,
-      createDataService(target, (e) => emit(e)),
+      createDataService(target, (e) => emit(e), { filling: true }),
     );
     const loads: LoadState[] = [];
     const remote = connect<DataApi, DataEvent>(b, (e) => {
