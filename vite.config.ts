@@ -73,6 +73,9 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // The data worker is a module worker (src/worker/client.ts): its chunks share code with
+  // the page's lazy chunks instead of being one inlined classic script.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

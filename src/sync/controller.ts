@@ -7,7 +7,7 @@ import { onServiceWorkerSync, registerBackgroundSync } from './backgroundSync';
 import { isAbort, SyncError, type SyncErrorInfo, toSyncError } from './errors';
 import { connectLive, type EventSourceFactory, type LiveConnection } from './live';
 import { readPayload } from './outbox';
-import { type FetchLike, pullAll } from './pull';
+import type { FetchLike } from './pull';
 import { type Account, alignCursorScope } from './session';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error';
@@ -67,6 +67,11 @@ export interface SyncControllerOptions {
   account?: Account;
   /** Delay between an edit (an outbox change) and its push. */
   debounceMs?: number;
+  /**
+   * Runs one pull (all pages) with the given token; the app hands it to the data worker.
+   * Default: pullAll on this thread with `fetch`.
+   */
+  pull?: (request: { token: string | null; signal: AbortSignal }) => Promise<unknown>;
 }
 
 export const SYNC_LOCK = 'qw-sync';
@@ -81,14 +86,6 @@ function defaultEnv(): SyncEnvironment {
     eventSource: typeof EventSource === 'function' ? (url) => new EventSource(url) : undefined,
     serviceWorker: true,
   };
-}
-
-function withBearer(fetch: FetchLike, token: string): FetchLike {
-  return (input, init = {}) =>
-    fetch(input, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-    });
 }
 
 const hasQueued = (entries: OutboxEntry[]) =>
@@ -112,6 +109,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     account,
     debounceMs = 1500,
   } = options;
+  // Loaded on demand: in the app the data worker pulls, and only tests pull here.
+  const pull =
+    options.pull ??
+    (({ token, signal }) =>
+      import('./pull').then(({ pullAll }) => pullAll({ db, fetch, baseUrl, token, signal, now })));
   const env = options.env ?? defaultEnv();
   const nav = env.navigator;
   const isOnline = () => nav?.onLine !== false;
@@ -173,13 +175,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       await alignCursorScope(db, pullToken ? 'internal' : 'public');
     }
     try {
-      await pullAll({
-        db,
-        fetch: pullToken ? withBearer(fetch, pullToken) : fetch,
-        baseUrl,
-        signal,
-        now,
-      });
+      await pull({ token: pullToken, signal });
     } catch (e) {
       if (!(account && e instanceof SyncError && e.status === 401)) throw e;
       account.markExpired();

@@ -1,5 +1,4 @@
 export { describeSyncAge, type SyncAge } from './age';
-export { type ApplyResult, applyPullPage } from './apply';
 export {
   createSyncController,
   SYNC_LOCK,
@@ -10,6 +9,6 @@ export {
   type SyncStatus,
 } from './controller';
 export { SyncError, type SyncErrorCode, type SyncErrorInfo } from './errors';
-export { type FetchLike, INITIAL_CURSOR, type PullOptions, pullAll } from './pull';
+export type { FetchLike } from './pull';
 export { getSyncController, type StartSyncOptions, startSync, stopSync } from './start';
 export { useSyncState } from './useSyncState';

@@ -14,6 +14,10 @@ export interface PullOptions {
   /** Page size asked from the server. */
   limit?: number;
   now?: () => Date;
+  /** The session token: pulls internal records too; absent = as a resident. */
+  token?: string | null;
+  /** After each page is stored: the page (its `remaining`, when the server tells it). */
+  onPage?: (page: PullResponse) => void;
 }
 
 /** Cursor sent when this device never pulled ('' = from the start; cursors are opaque). */
@@ -44,7 +48,9 @@ async function fetchPage(opts: PullOptions, since: string, limit: number): Promi
   try {
     res = await opts.fetch(pullUrl(opts.baseUrl, since, limit), {
       signal: opts.signal,
-      headers: { accept: 'application/json' },
+      headers: opts.token
+        ? { accept: 'application/json', authorization: `Bearer ${opts.token}` }
+        : { accept: 'application/json' },
       // Sync answers must never come from an HTTP cache.
       cache: 'no-store',
     });
@@ -89,6 +95,7 @@ export async function pullAll(opts: PullOptions): Promise<number> {
       });
       received += page.changes.length;
       cursor = page.cursor;
+      opts.onPage?.(page);
       if (!page.more) break;
     }
     await db.transaction('rw', db.meta, async () => {

@@ -8,7 +8,7 @@ import {
   type Service,
 } from '../../src/model';
 import { hasChromium, newPhoneContext } from './support/browser';
-import { countLocal, readLocal, waitForLocalCount } from './support/page';
+import { countLocal, readLocal, recordPulls, waitForLocalCount } from './support/page';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
@@ -20,20 +20,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
   it('brings exactly the server-side delta, including a deletion', async () => {
     const context = await newPhoneContext(suite.browser);
     const page = await context.newPage();
-    // Record what the app itself receives from the pull endpoint. (Playwright's response
-    // events miss some requests that pass through the service worker's fetch handler.)
-    await page.addInitScript(() => {
-      const w = window as unknown as { __pulls: unknown[] };
-      w.__pulls = [];
-      const original = window.fetch.bind(window);
-      window.fetch = async (input, init) => {
-        const res = await original(input, init);
-        if (String(input instanceof Request ? input.url : input).includes('/api/sync/pull')) {
-          w.__pulls.push(await res.clone().json());
-        }
-        return res;
-      };
-    });
+    const pulls = await recordPulls(page);
     await page.goto(suite.server.url);
     await waitForLocalCount(page, 'services', publicServices.length);
 
@@ -58,9 +45,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
     // Every pull from here on counts: the delta may arrive through the live stream (SSE) or
     // through the pull that coming online starts. No reload: it would discard the body of a
     // pull in flight.
-    const before = await page.evaluate(
-      () => (window as unknown as { __pulls: unknown[] }).__pulls.length,
-    );
+    const before = (await pulls()).length;
 
     const [renamed, removed] = publicServices as [Service, Service];
     const newName = `${renamed.name} – neue Räume ab Januar`;
@@ -86,11 +71,7 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
       { timeout: 30_000 },
     );
 
-    const since = () =>
-      page.evaluate(
-        (n) => (window as unknown as { __pulls: PullResponse[] }).__pulls.slice(n),
-        before,
-      );
+    const since = async () => ((await pulls()) as PullResponse[]).slice(before);
     await expect.poll(async () => (await since()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const pulled = (await since()).flatMap((p) => p.changes);
     // Two triggers may overlap, so compare the set of changes, not the sequence. The deleted

@@ -1,13 +1,13 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../protocol';
 import { createApp } from '../../server/app';
 import type { Db, Queryable } from '../../server/db';
 import { pullChanges, type Viewer } from '../../server/pull';
 import { createPublicPageCache, freshRead } from '../../server/pull-cache';
 import { upsertRecords } from '../../server/records';
 import type { PullResponse } from '../../src/model';
-import type { PushResponse } from '../../protocol';
 import {
   account,
   backends,

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 /** Number of live rows in an IndexedDB store of the app, read the way the app stores them. */
 export async function countLocal(page: Page, store: string): Promise<number> {
@@ -83,4 +83,37 @@ export async function watchForEmptyList(page: Page): Promise<() => Promise<strin
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   return () => page.evaluate(() => (window as unknown as { __qwEmpty: string | null }).__qwEmpty);
+}
+
+/**
+ * Records the bodies of the pull answers the app receives, whether the data worker pulls or
+ * the page does (without workers). Wraps `fetch` in both, since Playwright's response events
+ * miss requests that pass through the service worker's fetch handler.
+ */
+export async function recordPulls(page: Page): Promise<() => Promise<unknown[]>> {
+  const wrap = () => {
+    const g = globalThis as unknown as { __pulls: unknown[]; fetch: typeof fetch };
+    if (g.__pulls) return;
+    g.__pulls = [];
+    const original = g.fetch.bind(globalThis);
+    g.fetch = async (input, init) => {
+      const res = await original(input, init);
+      if (String(input instanceof Request ? input.url : input).includes('/api/sync/pull')) {
+        g.__pulls.push(await res.clone().json());
+      }
+      return res;
+    };
+  };
+  await page.addInitScript(wrap);
+  const workers: Worker[] = [];
+  page.on('worker', (w) => {
+    workers.push(w);
+    void w.evaluate(wrap).catch(() => {});
+  });
+  const read = () => (globalThis as unknown as { __pulls?: unknown[] }).__pulls ?? [];
+  return async () => {
+    const all = await page.evaluate(read);
+    for (const w of workers) all.push(...(await w.evaluate(read).catch(() => [])));
+    return all;
+  };
 }

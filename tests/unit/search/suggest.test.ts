@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../../../src/demo';
-import { suggestAlternatives } from '../../../src/features/angebote/useListResult';
 import { SearchEngine } from '../../../src/search/engine';
 import { docsFromDataset } from '../../../src/search/fromDataset';
+import { suggestAlternatives } from '../../../src/search/suggest';
 import { isPlainWord } from '../../../src/search/tokenize';
 import { editDistance } from '../../../src/search/vocabulary';
 

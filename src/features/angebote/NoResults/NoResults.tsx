@@ -1,11 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { countText } from '../../../components/plural';
 import { label, t } from '../../../i18n';
 import { CATEGORIES } from '../../../model';
-import type { SearchEngine } from '../../../search/engine';
 import { type FilterSet, hasFilters } from '../../../search/filters';
+import type { Suggestion } from '../../../search/suggest';
 import { type ListParams, listHref } from '../params';
-import { type Suggestion, suggestAlternatives } from '../useListResult';
+import { useDataClient } from '../useListResult';
 import './NoResults.css';
 
 function suggestionText(s: Suggestion & { dropsFilters: boolean }): string {
@@ -24,16 +26,42 @@ function hrefOf(s: Suggestion): string {
   return listHref({ ...(s.filters as FilterSet), q: s.query });
 }
 
+/** The search index's ways out of an empty result; null until it has answered. */
+function useSuggestions(query: string, filters: FilterSet): Suggestion[] | null {
+  const client = useDataClient(useServices().db);
+  const key = JSON.stringify([query, filters]);
+  const [answer, setAnswer] = useState<{ key: string; list: Suggestion[] } | null>(null);
+  useEffect(() => {
+    let current = true;
+    client.call('suggest', { query, filters }).then(
+      (list) => {
+        if (current) setAnswer({ key, list });
+      },
+      () => {
+        if (current) setAnswer({ key, list: [] });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, key]);
+  return answer?.key === key ? answer.list : null;
+}
+
 /**
  * Nothing matched: say so, and offer ways out that each show how many offers they find —
  * fewer filters, fewer words, a similar word from the data. Without any way out, the
  * themes to browse.
  */
-export function NoResults({ params, engine }: { params: ListParams; engine: SearchEngine | null }) {
+export function NoResults({ params }: { params: ListParams }) {
   const query = params.q ?? '';
   const { q: _q, ...filters } = params;
   const filtered = Boolean(query) || hasFilters(filters);
-  const suggestions = (engine ? suggestAlternatives(engine, query, filters) : []).map((s) => ({
+  const found = useSuggestions(query, filters);
+  // Until the index has answered (a moment), only the title: no general help that the
+  // suggestions would replace a frame later.
+  const pending = found === null;
+  const suggestions = (found ?? []).map((s) => ({
     ...s,
     dropsFilters: hasFilters(filters) && !hasFilters(s.filters),
   }));
@@ -80,7 +108,7 @@ export function NoResults({ params, engine }: { params: ListParams; engine: Sear
           </ul>
         </>
       )}
-      {suggestions.length === 0 && (
+      {!pending && suggestions.length === 0 && (
         <>
           <p>{t('list.emptyHelp')}</p>
           <p>{t('results.browseThemes')}</p>

@@ -4,9 +4,12 @@ import { useServices } from '../../../app/services';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { countText } from '../../../components/plural';
+import type { WegweiserDB } from '../../../db/schema';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
+import { useStore } from '../../../db/useStore';
 import { t } from '../../../i18n';
 import de from '../../../i18n/de.json';
+import { loadProgressText } from '../../../worker/useLoadProgress';
 import { OpenFilter } from '../../sprechstunden/OpenFilter/OpenFilter';
 import { useOpenFilter } from '../../sprechstunden/OpenFilter/useOpenFilter';
 import { SearchForm } from '../../start/SearchForm/SearchForm';
@@ -18,7 +21,7 @@ import { useNearbyOrder } from '../NearbySort/useNearbyOrder';
 import { NoResults } from '../NoResults/NoResults';
 import { filtersOf, type ListParams, listHref, parseListParams } from '../params';
 import { ServiceListItem } from '../ServiceListItem/ServiceListItem';
-import { useListResult } from '../useListResult';
+import { useDataClient, useListResult } from '../useListResult';
 import './ServiceListPage.css';
 
 export const PAGE_SIZE = 50;
@@ -121,6 +124,27 @@ function useRestorePlace(place: Place | null, shown: number, total: number, read
   });
 }
 
+/** The languages the offers are in (for the filter); all known ones until the index answers. */
+function useLanguages(db: WegweiserDB, ready: boolean): string[] {
+  const client = useDataClient(db);
+  const revision = useStore(client.index).revision;
+  const [languages, setLanguages] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    client.call('languages', null).then(
+      (list) => {
+        if (current) setLanguages(list);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, ready, revision]);
+  return languages ?? ALL_LANGUAGES;
+}
+
 function ServiceList({ params }: { params: ListParams }) {
   const { db } = useServices();
   const { query, onValue, onSubmit } = useQueryParam(params);
@@ -150,12 +174,7 @@ function ServiceList({ params }: { params: ListParams }) {
   const settled = useRef(false);
   if (result.state === 'ready' && rows.value?.ids === ids) settled.current = true;
   const quartiere = useLiveQuery(() => knownQuartiere(db), [db], [] as string[]);
-  const languages = useMemo(() => {
-    if (!result.engine) return ALL_LANGUAGES;
-    const seen = new Set<string>();
-    for (const m of result.engine.allMeta()) for (const l of m.lang) seen.add(l);
-    return [...seen];
-  }, [result.engine]);
+  const languages = useLanguages(db, result.state === 'ready');
 
   // Count and cards change together: both come from the last finished read.
   const total = rows.value?.ids.length ?? 0;
@@ -193,12 +212,18 @@ function ServiceList({ params }: { params: ListParams }) {
           ? ''
           : t('results.found', { count: countText('count.offers', announced) })}
       </p>
-      {result.state === 'preparing' && (
+      {result.loading ? (
         <p class="muted" role="status">
-          {t('results.preparing')}
+          {loadProgressText(result.loading)}
         </p>
+      ) : (
+        result.state === 'preparing' && (
+          <p class="muted" role="status">
+            {t('results.preparing')}
+          </p>
+        )
       )}
-      {result.state === 'loading' && (
+      {result.state === 'loading' && !result.loading && (
         <p class="muted" role="status">
           {t('list.loading')}
         </p>
@@ -208,9 +233,10 @@ function ServiceList({ params }: { params: ListParams }) {
           {t('list.error')}
         </p>
       )}
-      {result.state === 'ready' && rows.value?.ids === ids && ids.length === 0 && (
-        <NoResults params={urlParams} engine={result.engine} />
-      )}
+      {result.state === 'ready' &&
+        !result.loading &&
+        rows.value?.ids === ids &&
+        ids.length === 0 && <NoResults params={urlParams} />}
       {total > 0 && (
         <ul class="service-list" id="results" aria-label={t('list.resultsLabel')}>
           {shown.map((row) => (
@@ -218,8 +244,8 @@ function ServiceList({ params }: { params: ListParams }) {
               key={row.service.id}
               row={row}
               match={
-                result.plan
-                  ? { needles: result.plan.needles, terms: result.terms.get(row.service.id) ?? [] }
+                result.needles
+                  ? { needles: result.needles, terms: result.terms.get(row.service.id) ?? [] }
                   : undefined
               }
             />

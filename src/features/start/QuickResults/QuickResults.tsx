@@ -3,6 +3,7 @@ import { countText } from '../../../components/plural';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { highlight } from '../../../search/highlight';
+import { loadProgressText } from '../../../worker/useLoadProgress';
 import { Highlighted } from '../../angebote/Highlighted/Highlighted';
 import { loadRows } from '../../angebote/listQuery';
 import { detailHref, listHref } from '../../angebote/params';
@@ -30,17 +31,22 @@ export function QuickResults({ query }: { query: string }) {
         {t('results.quickTitle')}
       </h2>
       <p class="quick-results__status muted" role="status">
-        {result.state === 'ready'
-          ? total === 0
-            ? t('results.noneFor', { q: query })
-            : t('results.found', { count: countText('count.offers', total) })
-          : t('results.preparing')}
+        {result.loading
+          ? // The device is still being filled: what is here is found, nothing is "none" yet.
+            total === 0
+            ? loadProgressText(result.loading)
+            : `${t('results.found', { count: countText('count.offers', total) })} · ${loadProgressText(result.loading)}`
+          : result.state === 'ready'
+            ? total === 0
+              ? t('results.noneFor', { q: query })
+              : t('results.found', { count: countText('count.offers', total) })
+            : t('results.preparing')}
       </p>
       {total > 0 && (
         <ul class="quick-results__list">
           {(rows.value ?? []).map(({ service, provider }) => {
             const match = {
-              needles: result.plan?.needles ?? [],
+              needles: result.needles ?? [],
               terms: result.terms.get(service.id) ?? [],
             };
             return (

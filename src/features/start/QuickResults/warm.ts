@@ -1,7 +1,9 @@
 import type { WegweiserDB } from '../../../db/schema';
-import { getSearchService } from '../../../search/store';
+import { getDataClient } from '../../../worker/client';
 
-/** Loads (or builds) the search index ahead of the first keystroke. */
+/** Loads (or builds) the search index ahead of the first keystroke, in the data worker. */
 export function warmSearch(db: WegweiserDB): void {
-  getSearchService(db);
+  getDataClient(db)
+    .call('warm', null)
+    .catch(() => {});
 }

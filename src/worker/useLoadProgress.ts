@@ -1,0 +1,39 @@
+import { useMemo } from 'preact/hooks';
+import { useServices } from '../app/services';
+import { formatNumber } from '../components/format';
+import { useStore } from '../db/useStore';
+import { t } from '../i18n';
+import type { LoadState } from './api';
+import { getDataClient } from './client';
+
+/** A first load in progress: records stored so far, and of how many (when the server says). */
+export interface LoadProgress {
+  applied: number;
+  total: number | null;
+}
+
+export function loadProgressOf(state: LoadState): LoadProgress | null {
+  if (!state.active) return null;
+  return {
+    applied: state.applied,
+    total: state.remaining === undefined ? null : state.applied + state.remaining,
+  };
+}
+
+/** "Daten werden geladen (x von y)"; without a total, only x. */
+export function loadProgressText(p: LoadProgress): string {
+  const x = formatNumber(p.applied);
+  return p.total === null
+    ? t('results.loadingData', { x })
+    : t('results.loadingDataOf', { x, y: formatNumber(p.total) });
+}
+
+/**
+ * The progress of the pull that fills an empty device (first visit, or after the browser
+ * deleted the data); null when none runs in this tab.
+ */
+export function useLoadProgress(): LoadProgress | null {
+  const { db } = useServices();
+  const client = useMemo(() => getDataClient(db), [db]);
+  return loadProgressOf(useStore(client.load));
+}
