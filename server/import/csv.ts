@@ -59,7 +59,7 @@ export function cleanCells(
     }
     const trimmed = s.trim();
     if (trimmed !== s && trimmed !== '') {
-      log.warn({ file, row, column }, 'WHITESPACE', 'Leerzeichen am Rand entfernt', trimmed);
+      log.warn({ file, row, column }, 'WHITESPACE', 'Leerzeichen am Rand entfernt');
     }
     if (trimmed !== '') cells[name] = trimmed;
   }

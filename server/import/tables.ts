@@ -61,7 +61,8 @@ export function attributesToServiceTerms(rows: SourceRow[]): SourceRow[] {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Json =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 const list = (x: unknown): Json[] => (Array.isArray(x) ? x.filter(isObject) : []);
 
 /**
@@ -70,13 +71,14 @@ const list = (x: unknown): Json[] => (Array.isArray(x) ? x.filter(isObject) : []
  * Nested objects get the ids of their parents as the columns the tabular form has.
  */
 export function flattenServices(doc: unknown, file: string, log: IssueLog): SourceTables | null {
-  const services = isObject(doc) && Array.isArray(doc.contents)
-    ? doc.contents
-    : Array.isArray(doc)
-      ? doc
-      : isObject(doc) && (doc.name !== undefined || doc.id !== undefined)
-        ? [doc]
-        : null;
+  const services =
+    isObject(doc) && Array.isArray(doc.contents)
+      ? doc.contents
+      : Array.isArray(doc)
+        ? doc
+        : isObject(doc) && (doc.name !== undefined || doc.id !== undefined)
+          ? [doc]
+          : null;
   if (!services) return null;
   const t = emptyTables();
   const base = isObject(doc) && Array.isArray(doc.contents) ? 'contents' : '';
@@ -117,7 +119,8 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
     sub('languages', 'languages', svc);
     list(s.contacts).forEach((c, j) => {
       add('contacts', c, p(`contacts[${j}]`), svc);
-      const cid: Record<string, string> = typeof c.id === "string" ? { contact_id: c.id.trim() } : {};
+      const cid: Record<string, string> =
+        typeof c.id === 'string' ? { contact_id: c.id.trim() } : {};
       list(c.phones).forEach((ph, k) => add('phones', ph, p(`contacts[${j}].phones[${k}]`), cid));
     });
     list(s.attributes).forEach((a, j) => {
@@ -142,9 +145,16 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
       list(sal.schedules).forEach((o, k) => add('schedules', o, `${at}.schedules[${k}]`, scope));
       list(sal.phones).forEach((o, k) => add('phones', o, `${at}.phones[${k}]`, svc));
       if (loc) {
-        add('locations', loc, `${at}.location`, orgId && !loc.organization_id ? { organization_id: orgId } : {});
-        const l = lid ? { location_id: lid } : {};
-        list(loc.addresses).forEach((o, k) => add('addresses', o, `${at}.location.addresses[${k}]`, l));
+        add(
+          'locations',
+          loc,
+          `${at}.location`,
+          orgId && !loc.organization_id ? { organization_id: orgId } : {},
+        );
+        const l: Record<string, string> = lid ? { location_id: lid } : {};
+        list(loc.addresses).forEach((o, k) =>
+          add('addresses', o, `${at}.location.addresses[${k}]`, l),
+        );
         list(loc.schedules).forEach((o, k) =>
           add('schedules', o, `${at}.location.schedules[${k}]`, scope),
         );

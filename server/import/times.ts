@@ -17,7 +17,8 @@ export type RangeResult =
 
 const CLOSED = /^(closed|geschlossen|zu|none|n\/a|-)$/i;
 
-const hhmm = (h: number, m: number) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+const hhmm = (h: number, m: number) =>
+  `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 
 export function parseTime(raw: string | undefined): TimeResult {
   const s = (raw ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
