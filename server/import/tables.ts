@@ -82,18 +82,19 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
   if (!services) return null;
   const t = emptyTables();
   const base = isObject(doc) && Array.isArray(doc.contents) ? 'contents' : '';
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
   services.forEach((raw, i) => {
     const row = i + 1;
     const path = base ? `${base}[${i}]` : Array.isArray(doc) ? `[${i}]` : '';
     const add = (table: SourceTable, obj: Json, at: string, extra: Record<string, string>) => {
       const cells = { ...cleanCells(obj, file, row, log, at || undefined), ...extra };
       // A record nested under several parents (an organization in every service) comes once.
+      // JSON nests one record under each parent (an organization in every service, a
+      // schedule under its service_at_location and again under its location): the first wins.
       if (cells.id && table !== 'services') {
         const key = `${table}/${cells.id}`;
-        const same = JSON.stringify(cells);
-        if (seen.get(key) === same) return;
-        seen.set(key, same);
+        if (seen.has(key)) return;
+        seen.add(key);
       }
       t[table].push({ file, row, ...(at ? { path: at } : {}), cells });
     };
