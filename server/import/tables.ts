@@ -113,7 +113,9 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
     }
     add('services', s, path, { ...(orgId ? { organization_id: orgId } : {}) });
     const sub = (key: string, table: SourceTable, extra: Record<string, string>) =>
-      list(s[key]).forEach((o, j) => add(table, o, p(`${key}[${j}]`), extra));
+      list(s[key]).forEach((o, j) => {
+        add(table, o, p(`${key}[${j}]`), extra);
+      });
     const svc: Record<string, string> = sid ? { service_id: sid } : {};
     sub('phones', 'phones', svc);
     sub('schedules', 'schedules', svc);
@@ -122,7 +124,9 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
       add('contacts', c, p(`contacts[${j}]`), svc);
       const cid: Record<string, string> =
         typeof c.id === 'string' ? { contact_id: c.id.trim() } : {};
-      list(c.phones).forEach((ph, k) => add('phones', ph, p(`contacts[${j}].phones[${k}]`), cid));
+      list(c.phones).forEach((ph, k) => {
+        add('phones', ph, p(`contacts[${j}].phones[${k}]`), cid);
+      });
     });
     list(s.attributes).forEach((a, j) => {
       const term = isObject(a.taxonomy_term) ? a.taxonomy_term : null;
@@ -143,8 +147,12 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
             : '';
       add('service_at_location', sal, at, { ...svc, ...(lid ? { location_id: lid } : {}) });
       const scope = { ...svc, ...(lid ? { location_id: lid } : {}) };
-      list(sal.schedules).forEach((o, k) => add('schedules', o, `${at}.schedules[${k}]`, scope));
-      list(sal.phones).forEach((o, k) => add('phones', o, `${at}.phones[${k}]`, svc));
+      list(sal.schedules).forEach((o, k) => {
+        add('schedules', o, `${at}.schedules[${k}]`, scope);
+      });
+      list(sal.phones).forEach((o, k) => {
+        add('phones', o, `${at}.phones[${k}]`, svc);
+      });
       if (loc) {
         add(
           'locations',
@@ -153,12 +161,12 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
           orgId && !loc.organization_id ? { organization_id: orgId } : {},
         );
         const l: Record<string, string> = lid ? { location_id: lid } : {};
-        list(loc.addresses).forEach((o, k) =>
-          add('addresses', o, `${at}.location.addresses[${k}]`, l),
-        );
-        list(loc.schedules).forEach((o, k) =>
-          add('schedules', o, `${at}.location.schedules[${k}]`, scope),
-        );
+        list(loc.addresses).forEach((o, k) => {
+          add('addresses', o, `${at}.location.addresses[${k}]`, l);
+        });
+        list(loc.schedules).forEach((o, k) => {
+          add('schedules', o, `${at}.location.schedules[${k}]`, scope);
+        });
       }
     });
   });
