@@ -20,7 +20,7 @@ export interface ChangePlan {
     record: Record<string, unknown>;
     before: Record<string, unknown> | null;
   }[];
-  deletes: { table: TableName; id: string }[];
+  deletes: { table: TableName; id: string; data: Record<string, unknown> }[];
   origins: { table: TableName; key: string; id: string }[];
 }
 
@@ -84,7 +84,7 @@ export async function planChanges(
   for (const s of stored) {
     if (wanted.has(`${s.table_name}/${s.record_id}`) || !s.data || s.deleted) continue;
     counts[s.table_name].delete++;
-    plan.deletes.push({ table: s.table_name, id: s.record_id });
+    plan.deletes.push({ table: s.table_name, id: s.record_id, data: s.data });
   }
   // Children before their offers and those before their Träger, as an editor would delete.
   plan.deletes.sort((a, b) => TABLE_NAMES.indexOf(b.table) - TABLE_NAMES.indexOf(a.table));
@@ -121,7 +121,21 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
       });
     }
   }
-  for (const d of plan.deletes) await deleteRecord(q, d.table, d.id, actor);
+  for (const d of plan.deletes) {
+    const version = await deleteRecord(q, d.table, d.id, actor);
+    if (version === null) continue;
+    await writeAudit(q, {
+      actor,
+      table: d.table,
+      id: d.id,
+      version,
+      action: 'delete',
+      before: d.data,
+      after: { ...d.data, deleted: true, version },
+      clientId: null,
+      mutationId: null,
+    });
+  }
   if (plan.origins.length > 0) {
     await q.query(
       `insert into import_origins (source, table_name, source_key, record_id)
