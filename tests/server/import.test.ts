@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
 import { type Io, runAdmin } from '../../server/cli/admin-commands';
 import type { Db } from '../../server/db';
 import { runImport } from '../../server/import/command';
+import type { PullResponse } from '../../src/model';
 import { backends, openMigrated } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -134,6 +136,19 @@ for (const backend of backends) {
           'select count(*)::text as n from import_origins',
         );
         expect(Number(origins[0]?.n)).toBe((await rows(t.db)).length);
+
+        // Residents pull the imported records like any other.
+        const res = await createApp({ db: t.db, distDir: '/nonexistent' }).request(
+          '/api/sync/pull?limit=2000',
+        );
+        expect(res.status).toBe(200);
+        const page = (await res.json()) as PullResponse;
+        expect(
+          page.changes
+            .filter((c) => c.table === 'services')
+            .map((c) => c.id)
+            .sort(),
+        ).toEqual(services.map((s) => s.id).sort());
 
         // Twice in a row: nothing changes, no new versions.
         const before = await rows(t.db);
@@ -283,6 +298,11 @@ for (const backend of backends) {
           ['services', true, 'Schuldnerberatung'],
         ]);
         expect(after).toHaveLength(before.size);
+        const audit = await t.db.query<{ action: string }>(
+          'select distinct action from audit_log where record_id = $1::uuid',
+          [changed[0]?.id],
+        );
+        expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
       } finally {
         await t.destroy();
       }
