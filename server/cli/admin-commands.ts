@@ -6,6 +6,7 @@ import { readConfig } from '../config';
 import { type Db, describeDb, openDb } from '../db';
 import { DataDirInUseError } from '../db/dir-lock';
 import { type HousekeepingCounts, runHousekeeping } from '../housekeeping';
+import { runImport } from '../import/command';
 import { migrate } from '../migrate';
 import { backupCommand, restoreCommand } from './backup-commands';
 
@@ -19,6 +20,7 @@ export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
   npm run admin -- housekeeping
   npm run admin -- backup DATEI        (DATEI.gz wird gepackt)
   npm run admin -- restore DATEI
+  npm run admin -- import DATEI|ORDNER [--commit] [--mapping F] [--quartiere F]… [--source NAME]
 
 Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
 coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
@@ -29,6 +31,9 @@ alte Fehlanmeldungen, Push-Quittungen älter als PROCESSED_RETENTION_DAYS (Stand
 backup sichert alle Daten (auch im laufenden Betrieb, als JSON-Zeilen); restore spielt eine
 Sicherung in eine LEERE Datenbank ein (PGlite und PostgreSQL in beide Richtungen).
 Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet, Standard ./data).
+import liest HSDS 3.0 JSON, HSDS-Datenpakete 1.1/3.0 (Ordner oder .zip) und CSV; ohne --commit
+ein Probelauf (Exit 0 = übernehmbar, 1 = Fehler). --mapping ordnet Begriffe Kategorien und
+Zielgruppen zu, --quartiere (GeoJSON, PLZ-/Ort-Liste) weist Orten ihr Quartier zu.
 Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden (backup geht auch
 bei laufendem Server: der Server schreibt die Sicherung dann selbst).`;
 
@@ -59,12 +64,25 @@ export async function runAdmin(
   const [group, command, positionalEmail] = positionals;
   const housekeeping = group === 'housekeeping';
   const backup = group === 'backup' || group === 'restore';
-  if (values.help || !(housekeeping || backup || (group === 'user' && command))) {
+  const importing = group === 'import';
+  if (values.help || !(housekeeping || backup || importing || (group === 'user' && command))) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
   const email = values.email ?? positionalEmail;
-  if (backup) {
+  const importOnly = values.commit || values.mapping || values.quartiere || values.source;
+  if (importOnly && !importing) {
+    io.err(`--commit, --mapping, --quartiere und --source gibt es nur bei import.\n\n${USAGE}`);
+    return 2;
+  }
+  if (importing) {
+    if (!command || positionals.length > 2 || values.email || values.role || values.password) {
+      io.err(
+        `Bitte genau eine Datei oder einen Ordner angeben: npm run admin -- import DATEI\n\n${USAGE}`,
+      );
+      return 2;
+    }
+  } else if (backup) {
     if (!command || positionals.length > 2 || values.email || values.role || values.password) {
       io.err(`Bitte genau eine Datei angeben: npm run admin -- ${group} DATEI\n\n${USAGE}`);
       return 2;
@@ -128,6 +146,17 @@ export async function runAdmin(
       io.out(`Aufgeräumt in ${describeDb(dbEnv)}, gelöschte Zeilen:`);
       for (const line of housekeepingReport(counts, config)) io.out(`  ${line}`);
       return 0;
+    }
+    if (importing) {
+      const outcome = await runImport(db, {
+        path: command ?? '',
+        commit: values.commit === true,
+        ...(values.mapping ? { mapping: values.mapping } : {}),
+        ...(values.quartiere ? { quartiere: values.quartiere } : {}),
+        ...(values.source ? { source: values.source } : {}),
+      });
+      for (const line of outcome.lines) (outcome.code === 0 ? io.out : io.err)(line);
+      return outcome.code;
     }
     switch (command) {
       case 'add': {
@@ -213,6 +242,10 @@ function parse(argv: string[]) {
       role: { type: 'string' },
       password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      commit: { type: 'boolean' },
+      mapping: { type: 'string' },
+      quartiere: { type: 'string', multiple: true },
+      source: { type: 'string' },
     },
   });
 }

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { TABLE_NAMES } from '../../src/model';
+import type { Db } from '../db';
+import { lockVersions } from '../records';
+import { type ImportIssue, IssueLog } from './issues';
+import { mapRecords } from './map-records';
+import { addQuartierFile, emptyQuartierRules, QuartierFileError } from './quartiere';
+import { readSource, SourceError } from './read-source';
+import { MappingError, parseTaxonomyMapping, type TaxonomyMapping } from './taxonomy-mapping';
+import { applyPlan, type ChangePlan, planChanges } from './write';
+
+export interface ImportOptions {
+  path: string;
+  commit: boolean;
+  mapping?: string;
+  quartiere?: string[];
+  source?: string;
+}
+
+export interface ImportOutcome {
+  code: 0 | 1;
+  lines: string[];
+  plan: ChangePlan | null;
+  issues: ImportIssue[];
+}
+
+/** Findings printed per code; the rest are counted. */
+const SHOWN_PER_CODE = 20;
+
+const SEVERITY = { error: 'FEHLER', warning: 'WARNUNG' } as const;
+
+function issueLine(i: ImportIssue): string {
+  const where = `${i.file}${i.row > 0 ? ` Zeile ${i.row}` : ''}${i.column ? ` Spalte ${i.column}` : ''}`;
+  const value = i.value === undefined ? '' : ` [Wert: „${i.value}“]`;
+  return `${SEVERITY[i.severity]} ${i.code} ${where}: ${i.message}${value}`;
+}
+
+/**
+ * `import <path> [--commit] [--mapping F] [--quartiere F]…`: reads and maps the source, then
+ * compares with what the same source wrote before. A dry run writes nothing; --commit writes
+ * it all in one transaction, and only when no error blocks it.
+ */
+export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutcome> {
+  const log = new IssueLog();
+  const lines: string[] = [];
+  const fail = (message: string): ImportOutcome => ({
+    code: 1,
+    lines: [`FEHLER ${message}`],
+    plan: null,
+    issues: log.issues,
+  });
+  let mapping: TaxonomyMapping = new Map();
+  const quartiere = emptyQuartierRules();
+  try {
+    if (opts.mapping) {
+      mapping = parseTaxonomyMapping(await readFile(opts.mapping, 'utf8'), basename(opts.mapping));
+    }
+    for (const f of opts.quartiere ?? [])
+      addQuartierFile(quartiere, await readFile(f, 'utf8'), basename(f));
+  } catch (err) {
+    if (err instanceof MappingError) return fail(`MAPPING ${err.message}`);
+    if (err instanceof QuartierFileError) return fail(`QUARTIERE ${err.message}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return fail(`FILE_NOT_FOUND ${(err as Error).message}`);
+    throw err;
+  }
+  let read: Awaited<ReturnType<typeof readSource>>;
+  try {
+    read = await readSource(opts.path, log);
+  } catch (err) {
+    if (err instanceof SourceError) return fail(`SOURCE ${err.message}`);
+    throw err;
+  }
+  const source = (opts.source ?? read.name).trim();
+  const mapped = mapRecords(
+    read.tables,
+    { source, mapping, quartiere, now: new Date().toISOString() },
+    log,
+  );
+  const plan = await db.snapshot((q) => planChanges(q, source, mapped.planned));
+
+  lines.push(`Quelle „${source}“ (${opts.commit ? 'Übernahme' : 'Probelauf, nichts geschrieben'})`);
+  lines.push('Tabelle        neu  geändert  unverändert  gelöscht');
+  for (const t of TABLE_NAMES) {
+    const c = plan.counts[t];
+    if (t === 'referrals') continue;
+    lines.push(
+      `${t.padEnd(13)} ${String(c.create).padStart(4)}  ${String(c.update).padStart(8)}  ${String(c.unchanged).padStart(11)}  ${String(c.delete).padStart(8)}`,
+    );
+  }
+  const byCode = new Map<string, ImportIssue[]>();
+  for (const i of log.issues) {
+    const list = byCode.get(i.code) ?? [];
+    list.push(i);
+    byCode.set(i.code, list);
+  }
+  for (const [code, list] of byCode) {
+    for (const i of list.slice(0, SHOWN_PER_CODE)) lines.push(issueLine(i));
+    if (list.length > SHOWN_PER_CODE)
+      lines.push(`  … und ${list.length - SHOWN_PER_CODE} weitere ${code}`);
+  }
+  if (mapped.unmappedTerms.size > 0) {
+    lines.push(`Begriffe ohne Zuordnung (${mapped.unmappedTerms.size}; mit --mapping zuordnen):`);
+    for (const [term, n] of [...mapped.unmappedTerms].sort((a, b) => b[1] - a[1]))
+      lines.push(`  ${term} (${n}×)`);
+  }
+  if (mapped.unassignedLocations > 0) {
+    lines.push(`Orte ohne Quartier: ${mapped.unassignedLocations} (mit --quartiere zuordnen)`);
+  }
+  const errors = log.errorCount;
+  const warnings = log.issues.length - errors;
+  lines.push(`${errors} Fehler, ${warnings} Warnungen.`);
+  if (errors > 0) {
+    lines.push(
+      opts.commit
+        ? 'Nichts übernommen: erst die Fehler beheben.'
+        : 'So nicht übernehmbar: erst die Fehler beheben.',
+    );
+    return { code: 1, lines, plan, issues: log.issues };
+  }
+  if (!opts.commit) {
+    lines.push('Übernehmbar: mit --commit schreiben.');
+    return { code: 0, lines, plan, issues: log.issues };
+  }
+  await db.tx(async (q) => {
+    await lockVersions(q);
+    // Planned again inside the transaction, so that nothing written meanwhile is overlooked.
+    const fresh = await planChanges(q, source, mapped.planned);
+    await applyPlan(q, source, fresh);
+  });
+  lines.push('Übernommen.');
+  return { code: 0, lines, plan, issues: log.issues };
+}

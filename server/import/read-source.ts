@@ -1,0 +1,117 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { decodeText, parseCsv } from './csv';
+import type { IssueLog } from './issues';
+import {
+  attributesToServiceTerms,
+  emptyTables,
+  flattenServices,
+  type SourceTables,
+  sourceTableOf,
+} from './tables';
+
+export interface ReadSource {
+  tables: SourceTables;
+  /** The default source name: the file or folder name without extension. */
+  name: string;
+}
+
+/** Whole-file problems (missing, unknown format) that stop an import before any row. */
+export class SourceError extends Error {}
+
+/** Reads a JSON file, a CSV file, a folder or a zip of a data package into source tables. */
+export async function readSource(path: string, log: IssueLog): Promise<ReadSource> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new SourceError(`Die Datei oder den Ordner ${path} gibt es nicht.`);
+  }
+  const name = basename(path, extname(path));
+  if (info.isDirectory()) {
+    const files = new Map<string, Uint8Array>();
+    for (const entry of await readdir(path)) {
+      if (/\.(csv|json)$/i.test(entry)) files.set(entry, await readFile(join(path, entry)));
+    }
+    return { name, tables: readPackage(files, log) };
+  }
+  const bytes = await readFile(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.zip') {
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(bytes);
+    } catch {
+      throw new SourceError(`${basename(path)} ist keine lesbare ZIP-Datei.`);
+    }
+    const files = new Map<string, Uint8Array>();
+    for (const [entry, data] of Object.entries(entries)) {
+      if (/\.(csv|json)$/i.test(entry) && !entry.startsWith('__MACOSX/')) {
+        files.set(basename(entry), data);
+      }
+    }
+    return { name, tables: readPackage(files, log) };
+  }
+  if (ext === '.json') {
+    const file = basename(path);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(decodeText(bytes, file, log));
+    } catch (err) {
+      throw new SourceError(`${file} ist kein gültiges JSON: ${(err as Error).message}`);
+    }
+    const tables = flattenServices(doc, file, log);
+    if (!tables) throw new SourceError(`${file} enthält keine HSDS-Angebote (services).`);
+    return { name, tables };
+  }
+  if (ext === '.csv') {
+    const file = basename(path);
+    const tables = emptyTables();
+    const table = sourceTableOf(name) ?? 'services';
+    tables[table] = parseCsv(bytes, file, log);
+    return { name, tables };
+  }
+  throw new SourceError(
+    `Unbekanntes Format ${ext || '(ohne Endung)'}: erwartet .json, .csv, .zip oder einen Ordner.`,
+  );
+}
+
+/**
+ * A tabular data package: the CSV files named in datapackage.json (or, without one, every CSV
+ * named like an HSDS table).
+ */
+function readPackage(files: Map<string, Uint8Array>, log: IssueLog): SourceTables {
+  const tables = emptyTables();
+  const resources = new Map<string, string>();
+  const manifest = files.get('datapackage.json');
+  if (manifest) {
+    try {
+      const pkg = JSON.parse(decodeText(manifest, 'datapackage.json', log)) as {
+        resources?: { name?: string; path?: string }[];
+      };
+      for (const r of pkg.resources ?? []) {
+        if (typeof r.path === 'string') resources.set(basename(r.path), r.name ?? r.path);
+      }
+    } catch {
+      log.warn({ file: 'datapackage.json', row: 0 }, 'MANIFEST', 'datapackage.json nicht lesbar');
+    }
+  }
+  let found = 0;
+  for (const [file, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!file.toLowerCase().endsWith('.csv')) continue;
+    const stem = basename(file, extname(file));
+    const declared = resources.get(file);
+    const table = sourceTableOf(stem) ?? (declared ? sourceTableOf(declared) : null);
+    if (stem.toLowerCase() === 'attributes') {
+      tables.service_terms.push(...attributesToServiceTerms(parseCsv(bytes, file, log)));
+      found++;
+      continue;
+    }
+    if (!table) continue;
+    tables[table].push(...parseCsv(bytes, file, log));
+    found++;
+  }
+  if (found === 0) throw new SourceError('Keine HSDS-Tabellen (CSV) gefunden.');
+  return tables;
+}

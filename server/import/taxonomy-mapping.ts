@@ -1,0 +1,75 @@
+import { parse } from 'csv-parse/sync';
+import { SLUG_PATTERN } from '../../src/model';
+import { detectDelimiter } from './csv';
+
+/** What one source term (a code or a name) stands for here. */
+export interface TermTarget {
+  categories: string[];
+  target_groups: string[];
+}
+
+/** Source terms, by normalized code or name, to our categories and Zielgruppen. */
+export type TaxonomyMapping = Map<string, TermTarget>;
+
+export const termKey = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export class MappingError extends Error {}
+
+const splitSlugs = (x: unknown): string[] =>
+  (Array.isArray(x) ? x.map(String) : typeof x === 'string' ? x.split(/[|,;]/) : [])
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+function add(map: TaxonomyMapping, term: string, cats: unknown, groups: unknown, where: string) {
+  const categories = splitSlugs(cats);
+  const target_groups = splitSlugs(groups);
+  for (const slug of [...categories, ...target_groups]) {
+    if (!SLUG_PATTERN.test(slug)) {
+      throw new MappingError(`${where}: „${slug}“ ist kein gültiger Schlüssel (z. B. "beratung").`);
+    }
+  }
+  if (termKey(term) === '') throw new MappingError(`${where}: Begriff fehlt.`);
+  map.set(termKey(term), { categories, target_groups });
+}
+
+/**
+ * A mapping file: JSON (`{"<term>": {"categories": [...], "target_groups": [...]}}` or a list
+ * of `{term, categories, target_groups}`) or CSV with the columns term (Begriff), categories
+ * (Kategorien) and target_groups (Zielgruppen), several values split by "|".
+ */
+export function parseTaxonomyMapping(text: string, fileName: string): TaxonomyMapping {
+  const map: TaxonomyMapping = new Map();
+  const body = text.replace(/^\ufeff/, '');
+  if (fileName.toLowerCase().endsWith('.json')) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body);
+    } catch (err) {
+      throw new MappingError(`${fileName} ist kein gültiges JSON: ${(err as Error).message}`);
+    }
+    const entries: [string, Record<string, unknown>][] = Array.isArray(doc)
+      ? doc.map((e: Record<string, unknown>) => [String(e.term ?? e.code ?? e.name ?? ''), e])
+      : Object.entries((doc ?? {}) as Record<string, Record<string, unknown>>);
+    entries.forEach(([term, e], i) => {
+      add(map, term, e?.categories, e?.target_groups, `${fileName} Eintrag ${i + 1}`);
+    });
+    return map;
+  }
+  const rows = parse(body, {
+    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    delimiter: detectDelimiter(body),
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+  rows.forEach((r, i) => {
+    const term = r.term ?? r.begriff ?? r.code ?? r.name ?? '';
+    add(
+      map,
+      term,
+      r.categories ?? r.kategorien,
+      r.target_groups ?? r.zielgruppen,
+      `${fileName} Zeile ${i + 2}`,
+    );
+  });
+  return map;
+}
