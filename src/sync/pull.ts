@@ -51,8 +51,10 @@ async function fetchPage(opts: PullOptions, since: string, limit: number): Promi
       headers: opts.token
         ? { accept: 'application/json', authorization: `Bearer ${opts.token}` }
         : { accept: 'application/json' },
-      // Sync answers must never come from an HTTP cache.
-      cache: 'no-store',
+      // Always asked again, but a resident's unchanged page may come back as a 304 for the
+      // stored copy (the server's ETag). Pulls with a token are `no-store` on the server's
+      // side, so internal data never lands in the HTTP cache.
+      cache: opts.token ? 'no-store' : 'no-cache',
     });
   } catch (e) {
     if (isAbort(e, opts.signal)) throw e;
