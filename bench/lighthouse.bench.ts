@@ -45,13 +45,20 @@ interface Chrome {
 }
 
 /** Chromium with a fresh profile; port 0 lets it pick one, written to DevToolsActivePort. */
-async function startChrome(port = Number(process.env.LIGHTHOUSE_CHROME_PORT ?? 0)): Promise<Chrome> {
+async function startChrome(
+  port = Number(process.env.LIGHTHOUSE_CHROME_PORT ?? 0),
+): Promise<Chrome> {
   const exe = chromiumPath();
   if (!exe) throw new Error('Chromium not found (/usr/bin/chromium)');
   const profile = tempDir('qw-lighthouse-profile-');
   const child: ChildProcess = spawn(
     exe,
-    [...CHROME_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    [
+      ...CHROME_FLAGS,
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
     { stdio: 'ignore' },
   );
   const file = join(profile, 'DevToolsActivePort');
