@@ -77,7 +77,8 @@ async function startChrome(
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill();
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing to it for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
