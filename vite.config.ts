@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { appShellHtml } from './src/app/shellHtml.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -27,12 +28,35 @@ function singleFileWorker(): Plugin {
   };
 }
 
+/** The first screen as static HTML in index.html, painted before the script runs. */
+function appShell(): Plugin {
+  const messages = JSON.parse(
+    readFileSync(new URL('./src/i18n/de.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  const t = (key: string): string => {
+    const found = key
+      .split('.')
+      .reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+        messages,
+      );
+    if (typeof found !== 'string') throw new Error(`app shell: no message ${key}`);
+    return found;
+  };
+  return {
+    name: 'qw:app-shell',
+    transformIndexHtml: (html) =>
+      html.replace('<div id="app"></div>', `<div id="app">${appShellHtml(t)}</div>`),
+  };
+}
+
 export default defineConfig({
   define: {
     'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version),
   },
   plugins: [
     preact(),
+    appShell(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'service-worker',

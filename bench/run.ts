@@ -7,6 +7,8 @@
  * a process.
  */
 import { spawnSync } from 'node:child_process';
+import { benchFirstVisit, writeFirstVisitResults } from './firstvisit.bench';
+import { benchLighthouse, writeLighthouseResults } from './lighthouse.bench';
 import { benchPull } from './pull.bench';
 import { benchSchedule } from './schedule.bench';
 import { benchSearch } from './search.bench';
@@ -21,6 +23,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'sync-client': async () => mergeClientResults(await benchSyncClient()),
   search: async () => writeResults('search.json', await benchSearch()),
   schedule: async () => writeResults('schedule.json', await benchSchedule()),
+  firstvisit: async () => writeFirstVisitResults(await benchFirstVisit()),
+  lighthouse: async () => writeLighthouseResults(await benchLighthouse()),
 };
 
 /** Run only when named: `npm run bench -- soak` takes 10 minutes (SOAK_SECONDS). */

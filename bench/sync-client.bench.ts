@@ -4,7 +4,7 @@
  *   locations, end to end (HTTP + validation + one Dexie transaction per page + cursor);
  * - the same pages applied from memory (the client's share alone);
  * - baseline, same run: a raw IndexedDB bulk insert of the same records (one transaction,
- *   same stores and indexes). Target: ratio ≤ 2;
+ *   same stores and indexes). Target: ratio ≤ 1.5;
  * - a delta of 50 changed offers, with the raw put of the same 50 records as baseline.
  * Rows go to bench/results/sync.json next to the server rows (merged, not overwritten).
  */

@@ -14,6 +14,7 @@ import { t } from '../i18n';
 import { lazyPage } from './lazy';
 import { interceptLinks, matchRoute, type Route, useLocation } from './router';
 import { type AppServices, ServicesContext, useServices } from './services';
+import { LOGO_PATHS } from './shellHtml';
 import './App.css';
 
 const ServiceListPage = lazyPage(() =>
@@ -146,9 +147,14 @@ export function App({ services, updatePrompt }: AppProps) {
               aria-hidden="true"
               focusable="false"
             >
-              <path fill="currentColor" d="M11 2h2v20h-2z" />
-              <path fill="currentColor" d="M4 4.5h13l3 3-3 3H4z" />
-              <path fill="currentColor" opacity="0.8" d="M20 12.5H7l-3 3 3 3h13z" />
+              {LOGO_PATHS.map((p) => (
+                <path
+                  key={p.d}
+                  fill="currentColor"
+                  opacity={'opacity' in p ? p.opacity : undefined}
+                  d={p.d}
+                />
+              ))}
             </svg>
             <span>{t('app.name')}</span>
           </a>

@@ -33,8 +33,6 @@ export interface DataClientOptions {
 }
 
 // Without the Worker API the page serves for sure: load the service along with this module.
-const early = typeof Worker === 'function' ? null : import('./service');
-
 function defaultWorker(): Worker | null {
   if (typeof Worker !== 'function') return null;
   return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
@@ -56,7 +54,7 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
 
   let local: Promise<Call> | null = null;
   const onPage = (): Promise<Call> => {
-    local ??= (early ?? import('./service')).then(({ createDataService }) => {
+    local ??= import('./service').then(({ createDataService }) => {
       where = 'page';
       const api = createDataService(db, onEvent, {
         filling: db.name === DB_NAME && globalThis.navigator?.onLine !== false,
@@ -120,6 +118,11 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
 }
 
 const clients = new WeakMap<WegweiserDB, DataClient>();
+
+/** The data client of a database if something started it; views that only watch use this. */
+export function existingDataClient(db: WegweiserDB): DataClient | null {
+  return clients.get(db) ?? null;
+}
 
 /**
  * The data client of a database, created on first use. The worker opens the app's

@@ -1,16 +1,19 @@
 import { useMemo } from 'preact/hooks';
 import { useServices } from '../app/services';
 import { formatNumber } from '../components/format';
+import { createStore } from '../db/store';
 import { useStore } from '../db/useStore';
 import { t } from '../i18n';
-import type { LoadState } from './api';
-import { getDataClient } from './client';
+import { LOAD_IDLE, type LoadState } from './api';
+import { existingDataClient } from './client';
 
 /** A first load in progress: records stored so far, and of how many (when the server says). */
 export interface LoadProgress {
   applied: number;
   total: number | null;
 }
+
+const IDLE = createStore<LoadState>(LOAD_IDLE);
 
 export function loadProgressOf(state: LoadState): LoadProgress | null {
   if (!state.active) return null;
@@ -34,6 +37,7 @@ export function loadProgressText(p: LoadProgress): string {
  */
 export function useLoadProgress(): LoadProgress | null {
   const { db } = useServices();
-  const client = useMemo(() => getDataClient(db), [db]);
-  return loadProgressOf(useStore(client.load));
+  // Watching starts no worker: the sync (src/sync/start.ts) does, if this tab syncs at all.
+  const client = useMemo(() => existingDataClient(db), [db]);
+  return loadProgressOf(useStore(client?.load ?? IDLE));
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { t } from '../../i18n';
 import { useSyncState } from '../../sync';
+import { loadProgressText, useLoadProgress } from '../../worker/useLoadProgress';
 import { Icon, type IconName } from '../Icon/Icon';
 import { syncLine } from './syncText';
 import './SyncStatus.css';
@@ -33,7 +34,10 @@ export function SyncStatus() {
   const { sync, now } = useServices();
   const state = useSyncState(sync);
   useTick(TICK_MS);
+  const progress = useLoadProgress();
   const line = syncLine(state, now());
+  // The first load says how far it is; the key stays, so each new count is not announced.
+  const text = line.key === 'firstLoad' && progress ? loadProgressText(progress) : line.text;
   const lastKey = useRef(line.key);
   const announce = lastKey.current !== line.key;
   useEffect(() => {
@@ -49,7 +53,7 @@ export function SyncStatus() {
         aria-live={announce ? 'polite' : 'off'}
         aria-atomic="true"
       >
-        {line.text}
+        {text}
       </p>
       {line.retry && sync && (
         <button type="button" class="sync-status__retry" onClick={() => void sync.syncNow()}>

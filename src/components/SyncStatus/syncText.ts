@@ -30,7 +30,10 @@ export interface SyncLine {
 export function syncLine(state: SyncState, now: Date): SyncLine {
   switch (state.status) {
     case 'syncing':
-      return { key: 'syncing', text: t('sync.syncing'), retry: false, tone: 'busy' };
+      // The first sync brings everything: the screens show loading states meanwhile.
+      return state.lastSyncAt
+        ? { key: 'syncing', text: t('sync.syncing'), retry: false, tone: 'busy' }
+        : { key: 'firstLoad', text: t('sync.firstLoad'), retry: false, tone: 'busy' };
     case 'offline':
       return {
         key: 'offline',

@@ -209,9 +209,18 @@ describe('Sprechstunden (resident view)', () => {
     await screen.findByRole('heading', { level: 1, name: 'Angebot nicht gefunden' });
   });
 
-  it('has a helpful empty state', async () => {
-    renderApp('/sprechstunden');
+  it('has a helpful empty state, once the first sync is done', async () => {
+    const svc = services();
+    await svc.db.meta.put({ key: 'lastSyncAt', value: '2026-10-14T07:00:00Z' });
+    renderApp('/sprechstunden', svc);
     await screen.findByText('Noch keine Sprechstunden auf diesem Gerät gespeichert.');
+  });
+
+  it('during the first sync: loading, not "no hours"', async () => {
+    renderApp('/sprechstunden');
+    await screen.findByText('Sprechstunden werden geladen …');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.queryByText('Noch keine Sprechstunden auf diesem Gerät gespeichert.')).toBeNull();
   });
 });
 

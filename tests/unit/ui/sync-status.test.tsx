@@ -51,6 +51,13 @@ describe('sync status line', () => {
     expect(sync.calls).toBe(1);
   });
 
+  it('says that the data is being loaded during the first sync', () => {
+    const sync = renderStatus(fakeSync({ status: 'syncing', lastSyncAt: null }));
+    expect(line().textContent).toBe('Daten werden geladen …');
+    act(() => sync.set({ status: 'idle', lastSyncAt: minutesAgo(0) }));
+    expect(line().textContent).toBe('Gerade aktualisiert');
+  });
+
   it('tells when the device is offline and has never loaded data', () => {
     renderStatus(fakeSync({ status: 'offline', lastSyncAt: null }));
     expect(line().textContent).toBe('Offline · noch keine Daten auf diesem Gerät');

@@ -180,6 +180,8 @@ describe('offer detail extras', () => {
         { id: uid(999), at: '2026-10-13T08:00:00Z' },
       ],
     });
+    // A finished sync: a saved offer that is not here is gone, not on its way.
+    await svc.db.meta.put({ key: 'lastSyncAt', value: '2026-10-14T07:00:00Z' });
     renderApp('/merkliste', svc);
     await screen.findByRole('heading', { level: 1, name: 'Merkliste' });
     const list = await screen.findByRole('list', { name: 'Merkliste' });

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { firstSyncDone } from '../../../db/dataState';
 import { removeSaved, savedEntries, setSaved } from '../../../db/savedOffers';
-import { useLiveQueryState } from '../../../db/useLiveQuery';
+import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { type ListRow, loadRows } from '../../angebote/listQuery';
 import { ServiceListItem } from '../../angebote/ServiceListItem/ServiceListItem';
@@ -45,6 +46,8 @@ async function shareList(text: string): Promise<Outcome> {
 export function SavedPage() {
   const { db } = useServices();
   const result = useLiveQueryState(() => loadSaved(db), [db]);
+  // Before the first sync is done, a saved offer that is not here yet is not gone either.
+  const complete = useLiveQuery(() => firstSyncDone(db), [db]);
   const [message, setMessage] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -133,7 +136,12 @@ export function SavedPage() {
           value={fallback}
         />
       )}
-      {data.missing.length > 0 && (
+      {!complete && data.missing.length > 0 && (
+        <p class="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {complete && data.missing.length > 0 && (
         <section aria-labelledby="saved-missing">
           <h2 id="saved-missing">{t('saved.missingTitle')}</h2>
           <p class="muted">{t('saved.missingText')}</p>

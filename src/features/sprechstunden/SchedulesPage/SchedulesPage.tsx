@@ -4,9 +4,11 @@ import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { dataState, firstSyncDone } from '../../../db/dataState';
 import { knownQuartiere } from '../../../db/offers';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { useSyncState } from '../../../sync';
 import { HoursCard } from '../HoursCard/HoursCard';
 import { parseSchedulesParams, type SchedulesParams, schedulesHref } from '../links';
 import { listSchedulesWithService } from '../queries';
@@ -109,15 +111,33 @@ function Controls({ params, quartiere }: { params: SchedulesParams; quartiere: s
   );
 }
 
+/** No hours on the device: still loading, waiting for a connection, or truly none. */
+function NoSchedules({ state }: { state: ReturnType<typeof dataState> }) {
+  if (state === 'loading') {
+    return (
+      <p class="muted" role="status">
+        {t('schedules.loading')}
+      </p>
+    );
+  }
+  return (
+    <EmptyState>
+      <p>{state === 'waiting' ? t('start.noData') : t('schedules.empty')}</p>
+    </EmptyState>
+  );
+}
+
 /**
  * Sprechstunden for residents: what is open now and what comes later today, or the next
  * seven days by day; per Quartier. Large text, times first, links to each offer's and each
  * place's own page (the targets of QR codes on door notices).
  */
 export function SchedulesPage({ search = '' }: { search?: string }) {
-  const { db } = useServices();
+  const { db, sync } = useServices();
   const params = useMemo(() => parseSchedulesParams(search), [search]);
   const now = useNow();
+  const complete = useLiveQuery(() => firstSyncDone(db), [db]);
+  const syncStatus = useSyncState(sync).status;
   const result = useLiveQueryState(
     () => listSchedulesWithService(db, params.quartier ? { quartier: params.quartier } : {}),
     [db, params.quartier],
@@ -146,9 +166,7 @@ export function SchedulesPage({ search = '' }: { search?: string }) {
       </div>
       <Controls params={params} quartiere={quartiere} />
       {noData ? (
-        <EmptyState>
-          <p>{t('schedules.empty')}</p>
-        </EmptyState>
+        <NoSchedules state={dataState(0, complete, syncStatus)} />
       ) : (
         <>
           {view.open.length > 0 && (

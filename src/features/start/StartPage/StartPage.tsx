@@ -4,10 +4,12 @@ import { navigate } from '../../../app/router';
 import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
+import { dataState, firstSyncDone } from '../../../db/dataState';
 import { countByTargetGroup } from '../../../db/offers';
 import type { WegweiserDB } from '../../../db/schema';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { useSyncState } from '../../../sync';
 import { listHref } from '../../angebote/params';
 import { SearchForm } from '../SearchForm/SearchForm';
 import { TargetGroupTiles } from '../TargetGroupTiles/TargetGroupTiles';
@@ -33,10 +35,18 @@ function whenIdle(fn: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+async function readTiles(db: WegweiserDB) {
+  const [counts, complete] = await Promise.all([countByTargetGroup(db), firstSyncDone(db)]);
+  return { counts, complete };
+}
+
 export function StartPage() {
-  const { db } = useServices();
-  const counts = useLiveQueryState(() => countByTargetGroup(db), [db]);
-  const empty = counts.value !== undefined && Object.values(counts.value).every((n) => n === 0);
+  const { db, sync } = useServices();
+  const tiles = useLiveQueryState(() => readTiles(db), [db]);
+  const syncState = useSyncState(sync);
+  const { counts, complete } = tiles.value ?? {};
+  const total = counts && Object.values(counts).reduce((a, b) => a + b, 0);
+  const state = dataState(total, complete, syncState.status);
   const [query, setQuery] = useState('');
   useEffect(() => whenIdle(() => warm(db)), [db]);
 
@@ -56,12 +66,14 @@ export function StartPage() {
       {query.trim() && <QuickResults query={query} />}
       <section class="start-page__groups" aria-labelledby="start-groups">
         <h2 id="start-groups">{t('start.groupsHeading')}</h2>
-        {empty && (
+        {/* Counts only from complete data: "0 Angebote" during the first sync would be
+            wrong. Notices go below the tiles, so that nothing above them moves. */}
+        <TargetGroupTiles counts={complete ? counts : undefined} labelledBy="start-groups" />
+        {(state === 'empty' || state === 'waiting') && (
           <EmptyState>
-            <p>{t('start.noData')}</p>
+            <p>{t(state === 'empty' ? 'start.empty' : 'start.noData')}</p>
           </EmptyState>
         )}
-        <TargetGroupTiles counts={counts.value} labelledBy="start-groups" />
       </section>
       <div class="start-page__links">
         <a class="btn btn--secondary" href="/angebote">
