@@ -59,6 +59,8 @@ describe('navigation in the app', () => {
       service(100, { name: 'Jugendberufsagentur', target_groups: ['jugendliche'] }),
       service(101, { name: 'Seniorentreff', target_groups: ['seniorinnen'] }),
     ]);
+    // A finished sync: the tiles show counts only for complete data.
+    await svc.db.meta.put({ key: 'lastSyncAt', value: '2026-10-14T07:00:00Z' });
     return svc;
   }
 
