@@ -9,7 +9,7 @@ import { SEARCH_FIELDS, type SearchDoc } from '../src/search/documents';
 import { SearchEngine } from '../src/search/engine';
 import { docsFromDataset } from '../src/search/fromDataset';
 import { fold } from '../src/search/normalize';
-import { createSearchService } from '../src/search/store';
+import { createSearchIndex } from '../src/search/store';
 
 /** What workers type: exact, prefix, typos, umlaut spellings, compounds, synonyms, phrases. */
 export const QUERIES = [
@@ -151,7 +151,7 @@ export async function run(
   const name = `qw-bench-${n}-${Date.now()}`;
   const first = createDb(name);
   await seed(first, data);
-  const builder = createSearchService(first);
+  const builder = createSearchIndex(first);
   await builder.ready;
   await builder.flush();
   builder.dispose();
@@ -162,7 +162,7 @@ export async function run(
   for (let r = 0; r < runs.cold; r++) {
     const t0 = now();
     const db = createDb(name);
-    const svc = createSearchService(db);
+    const svc = createSearchIndex(db);
     const answered = new Promise<void>((resolve) => {
       const check = () => {
         const e = svc.engine();
@@ -190,7 +190,7 @@ export async function run(
 
   // One-offer updates: rename an offer, wait until its piece is saved.
   const db = createDb(name);
-  const svc = createSearchService(db);
+  const svc = createSearchIndex(db);
   await svc.ready;
   const targets = data.services.filter((s) => built.has(s.id)).slice(0, runs.updates);
   for (const [i, s] of targets.entries()) {

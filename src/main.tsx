@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
-import type { AppServices } from './app/services';
+import type { AppDeps } from './app/deps';
 import { dbStatus, getDb, openDb } from './db/db';
 import { storageEstimate } from './db/storage';
 import { listenForInstallOffer } from './pwa/install';
@@ -21,7 +21,7 @@ const account = createAccount({
 });
 const sync = startSync({ db, baseUrl: '', account });
 
-const services: AppServices = {
+const deps: AppDeps = {
   db,
   dbStatus,
   sync,
@@ -33,7 +33,7 @@ const services: AppServices = {
 
 const root = document.getElementById('app');
 if (root) {
-  render(<App services={services} updatePrompt={<UpdatePrompt />} />, root);
+  render(<App deps={deps} updatePrompt={<UpdatePrompt />} />, root);
 }
 
 registerServiceWorker();

@@ -11,9 +11,9 @@ import { useStore } from '../db/useStore';
 import { AccountLink } from '../features/login/AccountLink/AccountLink';
 import { StartPage } from '../features/start/StartPage/StartPage';
 import { t } from '../i18n';
+import { type AppDeps, AppDepsContext, useAppDeps } from './deps';
 import { lazyPage } from './lazy';
 import { interceptLinks, matchRoute, type Route, useLocation } from './router';
-import { type AppServices, ServicesContext, useServices } from './services';
 import { LOGO_PATHS } from './shellHtml';
 import './App.css';
 
@@ -92,7 +92,7 @@ function RouteView({ route, search }: { route: Route; search: string }) {
  * again, pages would show "Keine Angebote": a loading line stands in for them until then.
  */
 function MainContent({ route, search }: { route: Route; search: string }) {
-  const { db, dbStatus } = useServices();
+  const { db, dbStatus } = useAppDeps();
   const status = useStore(dbStatus);
   const full = status.error === 'quota';
   const unsent = useLiveQuery(() => (full ? db.outbox.count() : 0), [db, full], 0);
@@ -120,18 +120,18 @@ function skipToMain(event: Event) {
 }
 
 interface AppProps {
-  services: AppServices;
+  deps: AppDeps;
   /** Slot for the service-worker update prompt (src/pwa/UpdatePrompt). */
   updatePrompt?: ComponentChildren;
 }
 
-export function App({ services, updatePrompt }: AppProps) {
+export function App({ deps, updatePrompt }: AppProps) {
   const location = useLocation();
   useEffect(() => interceptLinks(document), []);
   const route = matchRoute(location.pathname);
 
   return (
-    <ServicesContext.Provider value={services}>
+    <AppDepsContext.Provider value={deps}>
       {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only avoids a history entry. */}
       <a class="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipLink')}
@@ -171,6 +171,6 @@ export function App({ services, updatePrompt }: AppProps) {
         <MainContent route={route} search={location.search} />
       </main>
       {updatePrompt}
-    </ServicesContext.Provider>
+    </AppDepsContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../app/services';
+import { useAppDeps } from '../app/deps';
 import { useLiveQuery } from '../db/useLiveQuery';
 import { t } from '../i18n';
 import { summarize } from '../sync/outbox';
@@ -12,7 +12,7 @@ export function UpdatePrompt() {
   const [waiting, setWaiting] = useState(getUpdateState().waiting);
   const [dismissed, setDismissed] = useState(false);
   useEffect(() => subscribeUpdate((s) => setWaiting(s.waiting)), []);
-  const { db, sync } = useServices();
+  const { db, sync } = useAppDeps();
   const pending = summarize(useLiveQuery(() => readOutbox(db), [db], [])).pending;
   if (!waiting || dismissed) return null;
   // Unsent edits survive the reload (IndexedDB), but sending them first costs little.

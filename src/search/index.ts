@@ -6,7 +6,7 @@ export type { DocMeta, SearchDoc } from './documents';
 export { type Hit, SearchEngine, type SearchResults } from './engine';
 export { excerpt, type HighlightTerms, hasMark, highlight, type Segment } from './highlight';
 export {
-  getSearchService,
-  type SearchService,
+  getSearchIndex,
+  type SearchIndex,
   type SearchStatus,
 } from './store';

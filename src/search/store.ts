@@ -261,7 +261,7 @@ export async function buildFromDb(
   return { engine, pieces };
 }
 
-export interface SearchService {
+export interface SearchIndex {
   /** The engine; null until it answers (from 'partial' on). */
   engine(): SearchEngine | null;
   /** 'partial': the engine answers from the offers indexed so far, more are coming. */
@@ -286,10 +286,10 @@ export interface SearchServiceOptions {
   pageSize?: number;
 }
 
-export function createSearchService(
+export function createSearchIndex(
   db: WegweiserDB,
   options: SearchServiceOptions = {},
-): SearchService {
+): SearchIndex {
   const status = createStore<SearchStatus>('loading');
   const progress = createStore<IndexProgress>({ indexed: 0, total: 0 });
   const revision = createStore(0);
@@ -420,13 +420,13 @@ export function createSearchService(
   };
 }
 
-const services = new WeakMap<WegweiserDB, SearchService>();
+const services = new WeakMap<WegweiserDB, SearchIndex>();
 
 /** The search of a database, created on first use. */
-export function getSearchService(db: WegweiserDB): SearchService {
+export function getSearchIndex(db: WegweiserDB): SearchIndex {
   let svc = services.get(db);
   if (!svc) {
-    svc = createSearchService(db);
+    svc = createSearchIndex(db);
     services.set(db, svc);
   }
   return svc;

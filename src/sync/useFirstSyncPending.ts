@@ -1,4 +1,4 @@
-import { useServices } from '../app/services';
+import { useAppDeps } from '../app/deps';
 import { createStore } from '../db/store';
 import { useStore } from '../db/useStore';
 import type { SyncState } from './controller';
@@ -11,7 +11,7 @@ const idleSync = createStore<SyncState>({ status: 'idle', lastSyncAt: null, erro
  * wrong until that sync is done.
  */
 export function useFirstSyncPending(): boolean {
-  const { sync } = useServices();
+  const { sync } = useAppDeps();
   const state = useStore(sync ?? idleSync);
   return state.lastSyncAt === null && state.status === 'syncing';
 }

@@ -54,9 +54,9 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
 
   let local: Promise<Call> | null = null;
   const onPage = (): Promise<Call> => {
-    local ??= import('./service').then(({ createDataService }) => {
+    local ??= import('./core').then(({ createDataCore }) => {
       where = 'page';
-      const api = createDataService(db, onEvent, {
+      const api = createDataCore(db, onEvent, {
         filling: db.name === DB_NAME && globalThis.navigator?.onLine !== false,
       });
       const call: Call = (method, arg, signal) =>

@@ -1,7 +1,7 @@
 import { getDb } from '../db/db';
 import type { DataApi, DataEvent } from './api';
 import { type Port, serve } from './bridge';
-import { createDataService } from './service';
+import { createDataCore } from './core';
 
 /**
  * The data worker: pulls into IndexedDB, keeps the search index and answers queries, so
@@ -10,7 +10,7 @@ import { createDataService } from './service';
  */
 const port = self as unknown as Port;
 let emit: (event: DataEvent) => void = () => {};
-const service = createDataService(getDb(), (event) => emit(event), {
+const service = createDataCore(getDb(), (event) => emit(event), {
   filling: navigator.onLine !== false,
 });
 emit = serve<DataApi, DataEvent>(port, service).emit;

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../app/services';
+import { useAppDeps } from '../app/deps';
 import { formatNumber } from '../components/format';
 import { createStore } from '../db/store';
 import { useStore } from '../db/useStore';
@@ -36,7 +36,7 @@ export function loadProgressText(p: LoadProgress): string {
  * deleted the data); null when none runs in this tab.
  */
 export function useLoadProgress(): LoadProgress | null {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   // Watching starts no worker: the sync (src/sync/start.ts) does, if this tab syncs at all.
   const client = useMemo(() => existingDataClient(db), [db]);
   return loadProgressOf(useStore(client?.load ?? IDLE));

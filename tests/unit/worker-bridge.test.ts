@@ -10,7 +10,7 @@ import { SyncError } from '../../src/sync/errors';
 import type { DataApi, DataEvent, LoadState } from '../../src/worker/api';
 import { connect, type Port, serve } from '../../src/worker/bridge';
 import { createDataClient } from '../../src/worker/client';
-import { createDataService } from '../../src/worker/service';
+import { createDataCore } from '../../src/worker/core';
 import { destroy, freshDb, location, org, service, upsert } from './db.fixtures';
 import { fakeServer } from './sync.fixtures';
 
@@ -135,7 +135,7 @@ describe('data service behind the message layer', () => {
     const [a, b] = channel();
     const { emit } = serve<DataApi, DataEvent>(
       a,
-      createDataService(target, (e) => emit(e), { filling: true }),
+      createDataCore(target, (e) => emit(e), { filling: true }),
     );
     const loads: LoadState[] = [];
     const remote = connect<DataApi, DataEvent>(b, (e) => {
@@ -171,7 +171,7 @@ describe('data service behind the message layer', () => {
       seen.push((init?.headers as Record<string, string> | undefined)?.authorization);
       return server.fetch(input, init);
     });
-    const service_ = createDataService(db(), () => {});
+    const service_ = createDataCore(db(), () => {});
     await service_.pull({ baseUrl: '', token: 'tok' }, new AbortController().signal);
     expect(seen).toEqual(['Bearer tok']);
   });

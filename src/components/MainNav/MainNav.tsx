@@ -1,5 +1,5 @@
 import { canEdit } from '../../../protocol/roles';
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 import { t } from '../../i18n';
 import { useAccount } from '../../sync/useAccount';
 import { Icon, type IconName } from '../Icon/Icon';
@@ -38,7 +38,7 @@ export function currentFor(item: NavItem, pathname: string): 'page' | 'true' | u
 }
 
 export function MainNav({ pathname }: { pathname: string }) {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const { user } = useAccount(account);
   return (
     <nav class="main-nav" aria-label={t('nav.label')}>

@@ -1,4 +1,4 @@
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { t } from '../../i18n';
 import { summarize } from '../../sync/outbox';
@@ -16,7 +16,7 @@ function counted(key: string, n: number): string {
  * to look at, and an expired session. Silent (nothing rendered) when all is sent.
  */
 export function OutboxStatus() {
-  const { db, account } = useServices();
+  const { db, account } = useAppDeps();
   const state = useAccount(account);
   const entries = useLiveQuery(() => readOutbox(db), [db], []);
   const s = summarize(entries);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 import { t } from '../../i18n';
 import { useSyncState } from '../../sync';
 import './SentNotice.css';
@@ -13,7 +13,7 @@ export const SENT_NOTICE_MS = 5000;
  * each new message politely.
  */
 export function SentNotice() {
-  const { sync } = useServices();
+  const { sync } = useAppDeps();
   const delivered = useSyncState(sync).delivered;
   const [shown, setShown] = useState<typeof delivered>(undefined);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 import { t } from '../../i18n';
 import { useSyncState } from '../../sync';
 import { loadProgressText, useLoadProgress } from '../../worker/useLoadProgress';
@@ -31,7 +31,7 @@ function useTick(everyMs: number): void {
  * ticks of "vor 3 Min." are not announced — only real changes of state are.
  */
 export function SyncStatus() {
-  const { sync, now } = useServices();
+  const { sync, now } = useAppDeps();
   const state = useSyncState(sync);
   useTick(TICK_MS);
   const progress = useLoadProgress();

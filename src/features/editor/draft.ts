@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FieldError } from '../../../protocol/push';
 import { sameValue } from '../../../protocol/sameValue';
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 import { saveRecord } from '../../db/edits';
 import type { OutboxEntry } from '../../db/schema';
 import { useLiveQuery, useLiveQueryState } from '../../db/useLiveQuery';
@@ -33,7 +33,7 @@ export function normalize(values: Values, nullable: readonly string[]): Values {
 }
 
 export function useEditContext(): EditContext {
-  const { db, account } = useServices();
+  const { db, account } = useAppDeps();
   return { db, userEmail: account?.get().user?.email ?? null };
 }
 
@@ -67,7 +67,7 @@ export function useDraft(
   /** False while something `create` reads is still loading. */
   ready = true,
 ): Draft {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const ctx = useEditContext();
   const isNew = idParam === 'neu';
   const id = useMemo(() => (isNew ? crypto.randomUUID() : idParam), [idParam, isNew]);

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../../app/services';
+import { useAppDeps } from '../../app/deps';
 
 /**
  * The current time from the app's clock, refreshed every `everyMs` so that "jetzt offen"
  * and "noch 40 Min." stay true while the page is open.
  */
 export function useNow(everyMs = 30_000): Date {
-  const { now } = useServices();
+  const { now } = useAppDeps();
   const [value, setValue] = useState(now);
   useEffect(() => {
     const id = setInterval(() => setValue(now()), everyMs);

@@ -10,16 +10,16 @@ import { createDb } from '../../../src/db/db';
 import type { WegweiserDB } from '../../../src/db/schema';
 import {
   buildFromDb,
-  createSearchService,
+  createSearchIndex,
   INDEX_HEADER_KEY,
-  type SearchService,
+  type SearchIndex,
   type SearchServiceOptions,
   type SearchStatus,
 } from '../../../src/search/store';
 import { contact, location, org, service } from '../ui/helpers';
 
 let n = 0;
-const open: { db: WegweiserDB; svc: SearchService[] }[] = [];
+const open: { db: WegweiserDB; svc: SearchIndex[] }[] = [];
 
 function freshDb(): WegweiserDB {
   const db = createDb(`search-store-${Date.now()}-${++n}`);
@@ -27,8 +27,8 @@ function freshDb(): WegweiserDB {
   return db;
 }
 
-function start(db: WegweiserDB, options?: SearchServiceOptions): SearchService {
-  const svc = createSearchService(db, options);
+function start(db: WegweiserDB, options?: SearchServiceOptions): SearchIndex {
+  const svc = createSearchIndex(db, options);
   open.at(-1)?.svc.push(svc);
   return svc;
 }
@@ -55,7 +55,7 @@ async function seed(db: WegweiserDB) {
   await db.contacts.bulkPut([contact(200, { service_id: service(100).id, name: 'Sören Kühn' })]);
 }
 
-const ids = (svc: SearchService, q: string) =>
+const ids = (svc: SearchIndex, q: string) =>
   svc
     .engine()!
     .search(q)

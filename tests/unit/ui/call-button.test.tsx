@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contact, org, renderApp, service, services, teardown, uid } from './helpers';
+import { contact, org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -8,7 +8,7 @@ beforeEach(() => {
 afterEach(teardown);
 
 async function open(over: { phone?: string | null; contacts?: Parameters<typeof contact>[1][] }) {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.put(org(1, { name: 'Diakonie', phone: '0202 97440' }));
   await svc.db.services.put(service(100, { name: 'Seniorentreff', phone: over.phone ?? null }));
   await svc.db.contacts.bulkPut(

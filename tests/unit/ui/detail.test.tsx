@@ -7,8 +7,8 @@ import {
   renderApp,
   schedule,
   service,
-  services,
   teardown,
+  testDeps,
   uid,
 } from './helpers';
 
@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(teardown);
 
 async function seedDetail(over: Parameters<typeof service>[1] = {}) {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.put(
     org(1, { name: 'Caritasverband Ruhrstadt', website: 'https://caritas.example/' }),
   );

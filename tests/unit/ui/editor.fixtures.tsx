@@ -1,9 +1,9 @@
 import type { Role } from '../../../protocol';
-import type { AppServices } from '../../../src/app/services';
+import type { AppDeps } from '../../../src/app/deps';
 import type { WegweiserDB } from '../../../src/db/schema';
 import type { FetchLike } from '../../../src/sync/pull';
 import { type Account, createAccount } from '../../../src/sync/session';
-import { freshDb, org, services, uid } from './helpers';
+import { freshDb, org, testDeps, uid } from './helpers';
 
 export const COORD = 'kim@example.org';
 
@@ -17,7 +17,7 @@ export async function signedIn(
   fetch: FetchLike = async () => {
     throw new TypeError('offline');
   },
-): Promise<{ svc: AppServices; db: WegweiserDB; account: Account }> {
+): Promise<{ svc: AppDeps; db: WegweiserDB; account: Account }> {
   const { db } = freshDb();
   if (role) {
     await db.meta.bulkPut([
@@ -28,7 +28,7 @@ export async function signedIn(
   const account = createAccount({ db, fetch, baseUrl: '' });
   await account.ready;
   await db.organizations.put(org(1, { name: 'Caritasverband Ruhrstadt' }));
-  return { svc: services({ db, account }), db, account };
+  return { svc: testDeps({ db, account }), db, account };
 }
 
 export const svcId = uid(100);

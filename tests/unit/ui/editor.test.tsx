@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalMarks } from '../../../src/sync/outbox';
 import { readPayload } from '../../../src/sync/outbox';
 import { COORD, signedIn, svcId } from './editor.fixtures';
-import { location, renderApp, schedule, service, services, teardown, uid } from './helpers';
+import { location, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -32,7 +32,7 @@ async function seeded() {
 
 describe('editor access', () => {
   it('asks residents to sign in as a coordinator', async () => {
-    renderApp('/bearbeiten/angebote/neu', services());
+    renderApp('/bearbeiten/angebote/neu', testDeps());
     expect(
       await screen.findByText('Zum Bearbeiten bitte als Koordinator*in anmelden.'),
     ).toBeTruthy();

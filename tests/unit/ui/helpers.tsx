@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { App } from '../../../src/app/App';
+import type { AppDeps } from '../../../src/app/deps';
 import { takeFocusRequest } from '../../../src/app/router';
-import type { AppServices } from '../../../src/app/services';
 import { createDb, createDbStatusStore, type DbStatus } from '../../../src/db/db';
 import type { WegweiserDB } from '../../../src/db/schema';
 import { createStore, type Store } from '../../../src/db/store';
@@ -52,7 +52,7 @@ export function fakeSync(initial: Partial<SyncState> = {}): FakeSync {
 
 export const NOW = new Date('2026-10-14T10:00:00+02:00');
 
-export function services(over: Partial<AppServices> = {}): AppServices {
+export function testDeps(over: Partial<AppDeps> = {}): AppDeps {
   const { db, status } = over.db ? { db: over.db, status: createDbStatusStore() } : freshDb();
   return {
     db,
@@ -66,11 +66,11 @@ export function services(over: Partial<AppServices> = {}): AppServices {
 }
 
 /** Renders the whole app at `path`, as a browser would open it. */
-export function renderApp(path: string, svc: AppServices = services()) {
+export function renderApp(path: string, svc: AppDeps = testDeps()) {
   window.history.replaceState(null, '', path);
   // A navigation left over from the previous test must not move focus in this one.
   takeFocusRequest();
-  return { ...render(<App services={svc} />), services: svc };
+  return { ...render(<App deps={svc} />), services: svc };
 }
 
 export async function teardown(): Promise<void> {

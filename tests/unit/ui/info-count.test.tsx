@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { org, renderApp, service, services, teardown } from './helpers';
+import { org, renderApp, service, teardown, testDeps } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -8,7 +8,7 @@ beforeEach(() => {
 afterEach(teardown);
 
 async function seed() {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.put(org(1));
   await svc.db.services.bulkPut([
     service(100),

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { location, org, renderApp, service, services, teardown, uid } from './helpers';
+import { location, org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -8,7 +8,7 @@ beforeEach(() => {
 afterEach(teardown);
 
 async function seed() {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.bulkPut([
     org(1, { name: 'Caritasverband Ruhrstadt' }),
     org(2, { name: 'Diakonie' }),
@@ -111,7 +111,7 @@ describe('Angebotsliste', () => {
   });
 
   it('renders thousands incrementally: 50 first, more on request', async () => {
-    const svc = services();
+    const svc = testDeps();
     await svc.db.organizations.put(org(1));
     await svc.db.services.bulkPut(
       Array.from({ length: 1200 }, (_, i) =>

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { savedEntries } from '../../../src/db/savedOffers';
 import { savedListText } from '../../../src/features/merkliste/shareList';
 import { installOffer, listenForInstallOffer } from '../../../src/pwa/install';
-import { org, renderApp, service, services, teardown, uid } from './helpers';
+import { org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function seedSaved() {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.put(org(1));
   await svc.db.services.bulkPut([
     service(100, { name: 'Schuldnerberatung' }),
@@ -92,7 +92,7 @@ describe('Merkliste actions', () => {
 describe('install button', () => {
   it('appears on the Info page when the browser offers installation, and goes again', async () => {
     listenForInstallOffer(window);
-    renderApp('/info', services());
+    renderApp('/info', testDeps());
     await screen.findByRole('heading', { level: 1, name: 'Info' });
     expect(screen.queryByRole('button', { name: 'App installieren' })).toBeNull();
 

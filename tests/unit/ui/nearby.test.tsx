@@ -2,7 +2,7 @@ import { configure, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { devicePosition } from '../../../src/features/angebote/NearbySort/position';
 import { listHref, parseListParams } from '../../../src/features/angebote/params';
-import { location, org, renderApp, resultNames, service, services, teardown, uid } from './helpers';
+import { location, org, renderApp, resultNames, service, teardown, testDeps, uid } from './helpers';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -18,7 +18,7 @@ afterEach(async () => {
 // Three places along one street, a kilometre apart (0.009° of latitude), and one without
 // coordinates.
 async function seed() {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.bulkPut([org(1)]);
   await svc.db.locations.bulkPut([
     location(10, { name: 'Kiosk Nord', quartier: 'Nordviertel', latitude: 51.52, longitude: 7.2 }),

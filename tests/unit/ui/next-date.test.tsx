@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readOffer } from '../../../src/db/offers';
 import { slipFor } from '../../../src/features/weitergeben/slipData';
-import { location, org, renderApp, schedule, service, services, teardown, uid } from './helpers';
+import { location, org, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -13,7 +13,7 @@ afterEach(teardown);
 const THURSDAY_1020 = new Date('2026-12-03T10:20:00+01:00');
 
 async function seed() {
-  const svc = services({ now: () => THURSDAY_1020 });
+  const svc = testDeps({ now: () => THURSDAY_1020 });
   await svc.db.organizations.put(org(1, { name: 'Stadt Ruhrstadt' }));
   await svc.db.locations.put(location(10, { name: 'Rathaus', quartier: 'Mitte' }));
   await svc.db.services.bulkPut([

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matchRoute, navigate, shouldIntercept } from '../../../src/app/router';
-import { org, renderApp, service, services, teardown, uid } from './helpers';
+import { org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -53,7 +53,7 @@ describe('link interception', () => {
 
 describe('navigation in the app', () => {
   async function seeded() {
-    const svc = services();
+    const svc = testDeps();
     await svc.db.organizations.put(org(1));
     await svc.db.services.bulkPut([
       service(100, { name: 'Jugendberufsagentur', target_groups: ['jugendliche'] }),

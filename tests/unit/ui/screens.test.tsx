@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDbStatusStore } from '../../../src/db/db';
 import { freshDb } from '../db.fixtures';
-import { fakeSync, NOW, org, renderApp, service, services, teardown } from './helpers';
+import { fakeSync, NOW, org, renderApp, service, teardown, testDeps } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -17,7 +17,7 @@ describe('Info', () => {
       status: 'idle',
       lastSyncAt: new Date(NOW.getTime() - 5 * 60_000).toISOString(),
     });
-    const svc = services({ sync });
+    const svc = testDeps({ sync });
     await svc.db.organizations.put(org(1));
     await svc.db.services.bulkPut([service(100), service(101)]);
     renderApp('/info', svc);
@@ -54,7 +54,7 @@ describe('database problems', () => {
   ] as const)('%j shows a German message', async (status, message) => {
     const dbStatus = createDbStatusStore();
     dbStatus.set(status);
-    renderApp('/', services({ dbStatus }));
+    renderApp('/', testDeps({ dbStatus }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(message);
   });
@@ -63,7 +63,7 @@ describe('database problems', () => {
     const { db, status } = freshDb();
     await db.services.put(service(100));
     status.set({ state: 'recovering', error: null, lost: 1 });
-    renderApp('/', services({ db, dbStatus: status }));
+    renderApp('/', testDeps({ db, dbStatus: status }));
     expect(screen.getByRole('alert').textContent).toContain('Sie werden neu geladen …');
     expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe(
       'Daten werden neu geladen …',
@@ -93,7 +93,7 @@ describe('database problems', () => {
       payload: { baseVersion: 1, fields: {}, state: 'queued' },
     });
     status.set({ state: 'ready', error: 'quota' });
-    renderApp('/', services({ db, dbStatus: status }));
+    renderApp('/', testDeps({ db, dbStatus: status }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Der Speicher des Geräts ist voll');
     await within(alert).findByText(/Noch nicht gesendete Änderungen bleiben gespeichert/);
@@ -102,7 +102,7 @@ describe('database problems', () => {
   it('says nothing while the database is fine', () => {
     const dbStatus = createDbStatusStore();
     dbStatus.set({ state: 'ready', error: null });
-    renderApp('/', services({ dbStatus }));
+    renderApp('/', testDeps({ dbStatus }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

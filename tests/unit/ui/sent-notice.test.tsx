@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ServicesContext } from '../../../src/app/services';
+import { AppDepsContext } from '../../../src/app/deps';
 import { SENT_NOTICE_MS, SentNotice } from '../../../src/components/SentNotice/SentNotice';
-import { fakeSync, services, teardown } from './helpers';
+import { fakeSync, teardown, testDeps } from './helpers';
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -14,9 +14,9 @@ describe('sent notice', () => {
     vi.useFakeTimers();
     const sync = fakeSync();
     render(
-      <ServicesContext.Provider value={services({ sync })}>
+      <AppDepsContext.Provider value={testDeps({ sync })}>
         <SentNotice />
-      </ServicesContext.Provider>,
+      </AppDepsContext.Provider>,
     );
     const region = screen.getByRole('status');
     expect(region.getAttribute('aria-live')).toBe('polite');

@@ -12,8 +12,8 @@ import {
   renderApp,
   schedule,
   service,
-  services,
   teardown,
+  testDeps,
   uid,
 } from './helpers';
 
@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 async function seed() {
-  const svc = services();
+  const svc = testDeps();
   await svc.db.organizations.put(org(1, { name: 'Caritas Ruhrstadt' }));
   await svc.db.locations.bulkPut([
     location(10, { name: 'Stadtteilzentrum Heckinghausen', quartier: 'Heckinghausen' }),
@@ -193,13 +193,13 @@ describe('Sprechstunden (resident view)', () => {
   it('says so when a deep link points nowhere', async () => {
     renderApp(`/sprechstunden/ort/${uid(999)}`, await seed());
     await screen.findByRole('heading', { level: 1, name: 'Ort nicht gefunden' });
-    renderApp(`/sprechstunden/angebot/${uid(999)}`, services());
+    renderApp(`/sprechstunden/angebot/${uid(999)}`, testDeps());
     await screen.findByRole('heading', { level: 1, name: 'Angebot nicht gefunden' });
   });
 
   it('waits for the first sync before saying a scanned deep link points nowhere', async () => {
     const sync = fakeSync({ status: 'syncing', lastSyncAt: null });
-    renderApp(`/sprechstunden/angebot/${uid(100)}`, services({ sync }));
+    renderApp(`/sprechstunden/angebot/${uid(100)}`, testDeps({ sync }));
     await screen.findByText('Sprechstunden werden geladen …');
     // Give the (empty) local query time to settle: the page must keep waiting anyway.
     await new Promise((r) => setTimeout(r, 200));
@@ -210,7 +210,7 @@ describe('Sprechstunden (resident view)', () => {
   });
 
   it('has a helpful empty state, once the first sync is done', async () => {
-    const svc = services();
+    const svc = testDeps();
     await svc.db.meta.put({ key: 'lastSyncAt', value: '2026-10-14T07:00:00Z' });
     renderApp('/sprechstunden', svc);
     await screen.findByText('Noch keine Sprechstunden auf diesem Gerät gespeichert.');

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { META_KEYS } from '../../../src/db/schema';
-import { fakeSync, org, renderApp, service, services, teardown, uid } from './helpers';
+import { fakeSync, org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -9,7 +9,7 @@ beforeEach(() => {
 afterEach(teardown);
 
 /** What a finished pull leaves behind (src/sync/pull.ts). */
-const markSynced = (svc: ReturnType<typeof services>) =>
+const markSynced = (svc: ReturnType<typeof testDeps>) =>
   svc.db.meta.put({ key: META_KEYS.lastSyncAt, value: '2026-10-14T07:55:00.000Z' });
 
 const tilesList = () => screen.getByRole('list', { name: 'Nach Zielgruppe' });
@@ -20,7 +20,7 @@ const emptyText = 'Zurzeit sind keine Angebote eingetragen.';
 
 describe('Start page', () => {
   it('shows one tile per target group with the count from the database', async () => {
-    const svc = services();
+    const svc = testDeps();
     await svc.db.organizations.put(org(1));
     await svc.db.services.bulkPut([
       service(100, { target_groups: ['alleinerziehende', 'familien'] }),
@@ -41,7 +41,7 @@ describe('Start page', () => {
   });
 
   it('during the first sync: a loading state, no "Keine Angebote", then the counts', async () => {
-    const svc = services({ sync: fakeSync({ status: 'syncing', lastSyncAt: null }) });
+    const svc = testDeps({ sync: fakeSync({ status: 'syncing', lastSyncAt: null }) });
     renderApp('/', svc);
     expect(await screen.findByText('Daten werden geladen …')).toBeTruthy();
     // A page of the sync has arrived, the sync is not done: still no counts.
@@ -59,7 +59,7 @@ describe('Start page', () => {
   });
 
   it('says there are no offers only when the sync is done and nothing came', async () => {
-    const svc = services({
+    const svc = testDeps({
       sync: fakeSync({ status: 'idle', lastSyncAt: '2026-10-14T07:55:00Z' }),
     });
     await markSynced(svc);
@@ -78,7 +78,7 @@ describe('Start page', () => {
   });
 
   it('offline with nothing on the device: says the offers come with a connection', async () => {
-    const svc = services({ sync: fakeSync({ status: 'offline', lastSyncAt: null }) });
+    const svc = testDeps({ sync: fakeSync({ status: 'offline', lastSyncAt: null }) });
     renderApp('/', svc);
     expect(await screen.findByText(noDataText)).toBeTruthy();
     expect(countTexts().every((c) => c === '')).toBe(true);
@@ -86,7 +86,7 @@ describe('Start page', () => {
   });
 
   it('has a labelled search field that leads to the list with the query in the URL', async () => {
-    const svc = services();
+    const svc = testDeps();
     await svc.db.services.bulkPut([
       service(100, { name: 'Schuldnerberatung', organization_id: uid(1) }),
       service(101, { name: 'Sprachcafé' }),

@@ -1,19 +1,19 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServicesContext } from '../../../src/app/services';
+import { AppDepsContext } from '../../../src/app/deps';
 import { SyncStatus } from '../../../src/components/SyncStatus/SyncStatus';
-import { fakeSync, NOW, services, teardown } from './helpers';
+import { fakeSync, NOW, teardown, testDeps } from './helpers';
 
 afterEach(teardown);
 
 const minutesAgo = (n: number) => new Date(NOW.getTime() - n * 60_000).toISOString();
 
 function renderStatus(sync = fakeSync()) {
-  const svc = services({ sync });
+  const svc = testDeps({ sync });
   render(
-    <ServicesContext.Provider value={svc}>
+    <AppDepsContext.Provider value={svc}>
       <SyncStatus />
-    </ServicesContext.Provider>,
+    </AppDepsContext.Provider>,
   );
   return sync;
 }

@@ -4,9 +4,9 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppServices } from '../../../src/app/services';
+import type { AppDeps } from '../../../src/app/deps';
 import { signedIn } from './editor.fixtures';
-import { contact, location, org, renderApp, service, services, teardown, uid } from './helpers';
+import { contact, location, org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
@@ -16,7 +16,7 @@ afterEach(async () => {
   await teardown();
 });
 
-async function seed(svc: AppServices = services()) {
+async function seed(svc: AppDeps = testDeps()) {
   await svc.db.organizations.bulkPut([
     org(1, { name: 'Caritasverband Ruhrstadt' }),
     org(2, { name: 'Diakonie' }),

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useAppDeps } from '../../../app/deps';
 import { navigate } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { formatNumber } from '../../../components/format';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -35,7 +35,7 @@ function orderNote(order: NearbyOrder, von: string | undefined): string {
  * this device: no map service, works offline. The choice lives in the URL.
  */
 export function NearbySort({ params, order }: { params: ListParams; order: NearbyOrder | null }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const choices = useLiveQuery(() => nearbyChoices(db), [db]);
   const current = params.sortierung !== 'naehe' ? '' : params.von ? `von:${params.von}` : DEVICE;
   const [value, setValue] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
 import { nextOrCurrent } from '../../../schedule';
@@ -11,7 +11,7 @@ import './NextDate.css';
  * Mittwoch" and holidays come out right. Nothing when there is no date.
  */
 export function NextDate({ schedules, label = true }: { schedules: Schedule[]; label?: boolean }) {
-  const { now } = useServices();
+  const { now } = useAppDeps();
   const at = now();
   const date = nextOrCurrent(schedules, at);
   if (!date) return null;

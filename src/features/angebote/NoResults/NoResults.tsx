@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { countText } from '../../../components/plural';
 import { label, t } from '../../../i18n';
@@ -28,7 +28,7 @@ function hrefOf(s: Suggestion): string {
 
 /** The search index's ways out of an empty result; null until it has answered. */
 function useSuggestions(query: string, filters: FilterSet): Suggestion[] | null {
-  const client = useDataClient(useServices().db);
+  const client = useDataClient(useAppDeps().db);
   const key = JSON.stringify([query, filters]);
   const [answer, setAnswer] = useState<{ key: string; list: Suggestion[] } | null>(null);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import type { StoredService } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
@@ -15,7 +15,7 @@ export function RelatedOffers({
   service: StoredService;
   quartiere: string[];
 }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const rows = useLiveQuery(
     async () => loadRows(db, await relatedServiceIds(db, service, quartiere)),
     [db, service, quartiere.join('|')],

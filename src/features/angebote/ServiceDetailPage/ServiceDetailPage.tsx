@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatIsoDate } from '../../../components/format';
@@ -150,7 +150,7 @@ function Detail({ detail }: { detail: OfferDetail }) {
 
 /** Angebot-Detail: everything about one offer, read from the local database. */
 export function ServiceDetailPage({ id }: { id: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
   const firstSync = useFirstSyncPending();
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useAppDeps } from '../../../app/deps';
 import { navigate, type Place, rememberPlace, takeReturnedPlace } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { countText } from '../../../components/plural';
@@ -146,7 +146,7 @@ function useLanguages(db: WegweiserDB, ready: boolean): string[] {
 }
 
 function ServiceList({ params }: { params: ListParams }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const { query, onValue, onSubmit } = useQueryParam(params);
   const filters = useMemo(() => filtersOf(params), [params]);
   const result = useListResult(db, query, filters);

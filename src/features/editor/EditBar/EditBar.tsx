@@ -1,5 +1,5 @@
 import { canEdit } from '../../../../protocol/roles';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { t } from '../../../i18n';
 import type { LocalState } from '../../../sync/outbox';
 import { useAccount } from '../../../sync/useAccount';
@@ -11,7 +11,7 @@ import './EditBar.css';
  * the editor itself is a separate chunk.
  */
 export function EditBar({ id, localState }: { id: string; localState?: LocalState }) {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const state = useAccount(account);
   const editor = state.user && canEdit(state.user.role);
   if (!editor && !localState) return null;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { liveRows } from '../../../db/offers';
 import { germanSortKey } from '../../../db/sortKey';
@@ -60,7 +60,7 @@ function ItemList({ items, base, query }: { items: Item[]; base: string; query: 
 
 /** /bearbeiten: find what to edit or start something new. */
 export function EditorHome() {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const [query, setQuery] = useState('');
   const services = useLiveQuery(() => liveRows(db.services), [db], []) as Item[];
   const orgs = useLiveQuery(() => liveRows(db.organizations), [db], []) as Item[];

@@ -1,7 +1,7 @@
 // Its messages come with this chunk, before any of its modules renders.
 import '../../../i18n/coordination';
 import { canEdit } from '../../../../protocol/roles';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
@@ -40,7 +40,7 @@ function routeView(path: string[], search: string) {
  * edits are sent after signing in again.
  */
 export function EditorPage({ path, search }: { path: string[]; search: string }) {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const state = useAccount(account);
   if (state.status === 'loading') {
     return (

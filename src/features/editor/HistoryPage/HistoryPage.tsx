@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { formatDateTime } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -39,7 +39,7 @@ function fieldLabel(field: string): string {
 
 /** Verlauf eines Angebots: wer hat wann welches Feld wie geändert (nur mit Verbindung). */
 export function HistoryPage({ id }: { id: string }) {
-  const { db, account } = useServices();
+  const { db, account } = useAppDeps();
   const service = useLiveQuery(() => db.services.get(id), [db, id]);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { liveRows } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -63,7 +63,7 @@ function CoordinateField({ draft, name }: { draft: Draft; name: 'latitude' | 'lo
 
 /** Ort anlegen oder bearbeiten. */
 export function LocationForm({ id }: { id: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const draft = useDraft('locations', id, blank, NULLABLE);
   const v = draft.values;
   const orgs = useLiveQuery(() => liveRows(db.organizations), [db], []);

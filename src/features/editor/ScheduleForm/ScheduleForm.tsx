@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { formatIsoDate } from '../../../components/format';
 import { liveRows } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -69,7 +69,7 @@ const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
 
 /** The live preview: the sentence residents will read and the next dates. */
 function Preview({ values }: { values: Values }) {
-  const { now } = useServices();
+  const { now } = useAppDeps();
   const parsed = ScheduleRule.safeParse(values);
   let body: preact.ComponentChildren;
   if (!parsed.success) {
@@ -162,7 +162,7 @@ function ExdateList({ draft }: { draft: Draft }) {
 
 /** Sprechstunde anlegen oder bearbeiten, mit Vorschau der nächsten Termine. */
 export function ScheduleForm({ id, search }: { id: string; search: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const serviceParam = new URLSearchParams(search).get('angebot');
   const offer = useOffer(serviceParam);
   const draft = useDraft(

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useAppDeps } from '../../../app/deps';
 import { navigate } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { formatIsoDate } from '../../../components/format';
 import { deleteOffer } from '../../../db/edits';
@@ -70,7 +70,7 @@ const fieldLabel = (f: string) => t(`editor.field.${f}`);
 
 /** Angebot anlegen oder bearbeiten; dazu Sprechstunden, Ansprechpersonen und Aktionen. */
 export function ServiceForm({ id, search }: { id: string; search: string }) {
-  const { db, now } = useServices();
+  const { db, now } = useAppDeps();
   const ctx = useEditContext();
   const presetOrg = new URLSearchParams(search).get('traeger') ?? '';
   const draft = useDraft('services', id, (newId) => blank(newId, presetOrg), NULLABLE);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { formatBytes, formatDateTime, formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { syncAgeText, syncLine } from '../../../components/SyncStatus/syncText';
@@ -37,7 +37,7 @@ const COUNTED = [
 
 /** Info: what is stored on this device, how fresh it is, which version runs. */
 export function InfoPage() {
-  const { db, sync, storageEstimate, appVersion, now } = useServices();
+  const { db, sync, storageEstimate, appVersion, now } = useAppDeps();
   const status = useLiveQueryState(() => dataStatus(db), [db]);
   const syncState = useSyncState(sync);
   const lastSyncAt = syncState.lastSyncAt ?? status.value?.lastSyncAt ?? null;

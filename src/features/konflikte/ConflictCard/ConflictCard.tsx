@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { FieldConflict } from '../../../../protocol/push';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { formatDateTime } from '../../../components/format';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -119,7 +119,7 @@ export function ConflictCard({
   entry: OutboxEntry;
   onResolved?: (message: string) => void;
 }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const ctx = useEditContext();
   const payload = readPayload(entry);
   const conflicts = payload.conflicts ?? [];

@@ -1,7 +1,7 @@
 // Its messages come with this chunk, before any of its modules renders.
 import '../../../i18n/coordination';
 import { useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -17,7 +17,7 @@ import './ConflictsPage.css';
  * reasons, with the way to correct or, deliberately, to discard them.
  */
 export function ConflictsPage() {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const entries = useLiveQuery(() => readOutbox(db), [db]);
   const [message, setMessage] = useState<string | null>(null);
   if (!entries) {

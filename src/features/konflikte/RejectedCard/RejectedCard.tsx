@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -19,7 +19,7 @@ const EDITOR_PATH: Partial<Record<TableName, string>> = {
 
 /** An edit the server refused: its reasons, "Korrigieren" (the editor) or "Verwerfen". */
 export function RejectedCard({ entry }: { entry: OutboxEntry }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const payload = readPayload(entry);
   const row = useLiveQuery(
     () => db.table<Record<string, unknown>, string>(entry.table).get(entry.recordId),

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
 import './AccountLink.css';
@@ -8,7 +8,7 @@ import './AccountLink.css';
  * (the full address and role for screen readers), "Neu anmelden" after the session expired.
  */
 export function AccountLink() {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const state = useAccount(account);
   if (state.status === 'loading') return null;
   if (state.status === 'anonymous' || !state.user) {

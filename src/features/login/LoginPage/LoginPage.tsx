@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { canEdit } from '../../../../protocol/roles';
+import { useAppDeps } from '../../../app/deps';
 import { navigate } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -19,7 +19,7 @@ const plural = (key: string, n: number) => (n === 1 ? t(`${key}1`) : t(`${key}N`
 type Pending = { email: string; password: string; others: number };
 
 function LoginForm({ search, expired }: { search: string; expired: boolean }) {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const [email, setEmail] = useState(account?.get().user?.email ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
@@ -131,7 +131,7 @@ function LoginForm({ search, expired }: { search: string; expired: boolean }) {
 }
 
 function AccountView() {
-  const { account, db, sync } = useServices();
+  const { account, db, sync } = useAppDeps();
   const state = useAccount(account);
   const entries = useLiveQuery(() => readOutbox(db), [db], []);
   const [confirm, setConfirm] = useState<number | null>(null);
@@ -205,7 +205,7 @@ function AccountView() {
 
 /** /anmelden: sign in (or again, after expiry); signed in: who, where to go, sign out. */
 export function LoginPage({ search }: { search: string }) {
-  const { account } = useServices();
+  const { account } = useAppDeps();
   const state = useAccount(account);
   if (!account) {
     return (

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { isSaved, setSaved } from '../../../db/savedOffers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -6,7 +6,7 @@ import './SaveToggle.css';
 
 /** "Merken" as a toggle button: its pressed state is what a screen reader announces. */
 export function SaveToggle({ id }: { id: string }) {
-  const { db, now } = useServices();
+  const { db, now } = useAppDeps();
   const saved = useLiveQuery(() => isSaved(db, id), [db, id], false);
   return (
     <button

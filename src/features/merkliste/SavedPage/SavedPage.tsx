@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { firstSyncDone } from '../../../db/dataState';
@@ -44,7 +44,7 @@ async function shareList(text: string): Promise<Outcome> {
 
 /** Merkliste: saved offers of this device, newest first; remove one, or share them all. */
 export function SavedPage() {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const result = useLiveQueryState(() => loadSaved(db), [db]);
   // Before the first sync is done, a saved offer that is not here yet is not gone either.
   const complete = useLiveQuery(() => firstSyncDone(db), [db]);

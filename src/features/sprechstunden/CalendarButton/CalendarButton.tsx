@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { describe } from '../../../schedule';
@@ -35,7 +35,7 @@ function download(text: string, fileName: string): void {
  * the first click only (its own chunk, precached for offline use).
  */
 export function CalendarButton({ name, serviceId, schedules, locations }: Props) {
-  const { now } = useServices();
+  const { now } = useAppDeps();
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
   if (schedules.length === 0) return null;
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
@@ -25,7 +25,7 @@ export function HoursSection(props: { id: string; title: string; children: Compo
  * the door. No account needed; read from the device's copy of the directory.
  */
 export function OfferHoursPage({ id }: { id: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const now = useNow();
   const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
 

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -19,7 +19,7 @@ import '../OfferHoursPage/OfferHoursPage.css';
  * door of a Stadtteilzentrum leads to. Works without an account and offline.
  */
 export function PlaceHoursPage({ id }: { id: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const now = useNow();
   const result = useLiveQueryState(() => loadPlaceHours(db, id), [db, id]);
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
+import { useAppDeps } from '../../../app/deps';
 import { navigate } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
@@ -133,7 +133,7 @@ function NoSchedules({ state }: { state: ReturnType<typeof dataState> }) {
  * place's own page (the targets of QR codes on door notices).
  */
 export function SchedulesPage({ search = '' }: { search?: string }) {
-  const { db, sync } = useServices();
+  const { db, sync } = useAppDeps();
   const params = useMemo(() => parseSchedulesParams(search), [search]);
   const now = useNow();
   const complete = useLiveQuery(() => firstSyncDone(db), [db]);

@@ -1,4 +1,4 @@
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { countText } from '../../../components/plural';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -18,7 +18,7 @@ const NO_FILTERS = {};
  * without leaving the page. Loaded on demand together with the search index.
  */
 export function QuickResults({ query }: { query: string }) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const result = useListResult(db, query, NO_FILTERS);
   const ids = result.ids.slice(0, SHOWN);
   const rows = useLiveQueryState(() => loadRows(db, ids), [db, result.ids]);

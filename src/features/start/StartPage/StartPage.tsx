@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useAppDeps } from '../../../app/deps';
 import { lazyPage } from '../../../app/lazy';
 import { navigate } from '../../../app/router';
-import { useServices } from '../../../app/services';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { dataState, firstSyncDone } from '../../../db/dataState';
@@ -41,7 +41,7 @@ async function readTiles(db: WegweiserDB) {
 }
 
 export function StartPage() {
-  const { db, sync } = useServices();
+  const { db, sync } = useAppDeps();
   const tiles = useLiveQueryState(() => readTiles(db), [db]);
   const syncState = useSyncState(sync);
   const { counts, complete } = tiles.value ?? {};

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useServices } from '../../../app/services';
+import { useAppDeps } from '../../../app/deps';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { Icon } from '../../../components/Icon/Icon';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
@@ -33,7 +33,7 @@ interface Props {
  * first channel used; residents share without any record.
  */
 export function SharePage({ id }: Props) {
-  const { db } = useServices();
+  const { db } = useAppDeps();
   const result = useLiveQueryState(() => readOffer(db, id), [db, id]);
   if (result.value === undefined) {
     return (
@@ -56,7 +56,7 @@ export function SharePage({ id }: Props) {
 }
 
 function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof readOffer>>> }) {
-  const { db, now, account } = useServices();
+  const { db, now, account } = useAppDeps();
   usePrintPageSize('@page { size: A6 portrait; margin: 6mm; }');
   const user = useStore(account ?? anonymous).user;
   const { service, locations } = detail;

@@ -12,7 +12,7 @@ import type { Account } from '../sync/session';
  * fresh fake-indexeddb database and a hand-driven sync controller; the app gives the
  * real ones (src/main.tsx).
  */
-export interface AppServices {
+export interface AppDeps {
   db: WegweiserDB;
   dbStatus: ReadableStore<DbStatus>;
   /** null until started (or in tests that do not need it). */
@@ -25,10 +25,10 @@ export interface AppServices {
   now: () => Date;
 }
 
-export const ServicesContext = createContext<AppServices | null>(null);
+export const AppDepsContext = createContext<AppDeps | null>(null);
 
-export function useServices(): AppServices {
-  const services = useContext(ServicesContext);
-  if (!services) throw new Error('useServices() outside <App>');
-  return services;
+export function useAppDeps(): AppDeps {
+  const deps = useContext(AppDepsContext);
+  if (!deps) throw new Error('useAppDeps() outside <App>');
+  return deps;
 }

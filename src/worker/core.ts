@@ -1,13 +1,13 @@
 import { META_KEYS, type WegweiserDB } from '../db/schema';
 import type { ReadableStore } from '../db/store';
-import { getSearchService, type SearchService } from '../search/store';
+import { getSearchIndex, type SearchIndex } from '../search/store';
 import { suggestAlternatives } from '../search/suggest';
 import { queryWords } from '../search/tokenize';
 import { INITIAL_CURSOR, pullAll } from '../sync/pull';
 import type { DataApi, DataEvent, IndexState, IndexStatus, LoadState } from './api';
 
 /** The index's loading progress, where the search service reports one. */
-type WithProgress = SearchService & {
+type WithProgress = SearchIndex & {
   progress?: ReadableStore<{ indexed: number; total: number }>;
 };
 
@@ -26,7 +26,7 @@ export interface DataServiceOptions {
   filling?: boolean;
 }
 
-export function createDataService(
+export function createDataCore(
   db: WegweiserDB,
   emit: (event: DataEvent) => void,
   options: DataServiceOptions = {},
@@ -49,9 +49,9 @@ export function createDataService(
         .catch(() => {})
     : Promise.resolve();
 
-  const searchService = (): WithProgress => {
+  const searchIndex = (): WithProgress => {
     if (search) return search;
-    const svc: WithProgress = getSearchService(db);
+    const svc: WithProgress = getSearchIndex(db);
     search = svc;
     const send = () => {
       const progress = svc.progress?.get();
@@ -77,7 +77,7 @@ export function createDataService(
       const fromStart = typeof cursor !== 'string' || cursor === INITIAL_CURSOR;
       if (fromStart) {
         // The index follows the pages as they land, so what is typed meanwhile finds them.
-        searchService();
+        searchIndex();
         sendLoad({ active: true, applied: 0 });
       }
       try {
@@ -110,7 +110,7 @@ export function createDataService(
 
     async search({ query, filters }) {
       await checked;
-      const engine = searchService().engine();
+      const engine = searchIndex().engine();
       if (!engine) return { ready: false, ids: [], terms: [], needles: null };
       const { hits, plan } = engine.search(query, filters);
       return {
@@ -122,12 +122,12 @@ export function createDataService(
     },
 
     async suggest({ query, filters }) {
-      const engine = searchService().engine();
+      const engine = searchIndex().engine();
       return engine ? suggestAlternatives(engine, query, filters) : [];
     },
 
     async languages() {
-      const engine = searchService().engine();
+      const engine = searchIndex().engine();
       if (!engine) return null;
       const seen = new Set<string>();
       for (const m of engine.allMeta()) for (const l of m.lang) seen.add(l);
@@ -135,7 +135,7 @@ export function createDataService(
     },
 
     async warm() {
-      searchService();
+      searchIndex();
     },
 
     async flush() {
