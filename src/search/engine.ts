@@ -174,9 +174,12 @@ export class SearchEngine {
       return { hits, plan };
     }
     const filtered = hasFilters(filters);
+    // A document boost of 0 makes MiniSearch skip an offer before it scores or records it,
+    // where a `filter` would only drop it after every posting was scored; offers that pass
+    // keep a boost of 1, so their scores and order are the same.
     const raw = this.mini.search(
       toMiniSearchQuery(plan, this.vocabulary, skipSlot),
-      filtered ? { filter: (r) => pass(r.id as string) } : {},
+      filtered ? { boostDocument: (id) => (pass(id as string) ? 1 : 0) } : {},
     );
     // MiniSearch ranks by BM25 times the number of query terms an offer matched, so an
     // offer that matches a word AND its synonyms or compounds ranks higher: more evidence.
