@@ -36,5 +36,5 @@ if (root) {
   render(<App deps={deps} updatePrompt={<UpdatePrompt />} />, root);
 }
 
-registerServiceWorker();
+void registerServiceWorker();
 listenForInstallOffer();

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export interface UpdateState {
   /** A new version is installed and waits for the user's go. */
@@ -32,8 +32,11 @@ export function subscribeUpdate(l: Listener): () => void {
  * periodically while online, and switch to a waiting worker only when the user agrees.
  * The reload happens on `controlling`, i.e. after the new worker really took over.
  */
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  // workbox-window arrives after the first render: the start page's budget is for what a
+  // resident sees, and the worker only matters from the second visit on.
+  const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => set({ waiting: true }));
   wb.addEventListener('controlling', (event) => {
