@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // UI tests wait up to 4 s for the DOM (tests/unit/setup.ts); on a busy machine a
+          // test with several such waits needs longer than vitest's default 5 s.
+          testTimeout: 20_000,
         },
       },
       {
