@@ -223,19 +223,34 @@ export function countListed(db: WegweiserDB): Promise<number> {
   return db.services.where('listed').equals(1).count();
 }
 
+/** Whether any offer is listed: one key read, for "something is here" while a sync runs. */
+export async function hasListed(db: WegweiserDB): Promise<boolean> {
+  return (await db.services.where('listed').equals(1).limit(1).primaryKeys()).length > 0;
+}
+
 /**
  * Listed offers per target group slug (every known slug present, 0 if none; unknown slugs
- * from a municipality's own taxonomy are included too). Key-only index reads.
+ * from a municipality's own taxonomy are included too). Key-only index reads, one request
+ * per slug: a cursor over every (slug, offer) pair costs one event per pair, which at city
+ * scale kept the page busy for a tenth of a second after each change.
  */
 export async function countByTargetGroup(db: WegweiserDB): Promise<Record<string, number>> {
   return db.transaction('r', db.services, async () => {
-    const listed = new Set(await db.services.where('listed').equals(1).primaryKeys());
+    const [listedKeys, slugs] = await Promise.all([
+      db.services.where('listed').equals(1).primaryKeys(),
+      db.services.orderBy('target_groups').uniqueKeys(),
+    ]);
+    const listed = new Set(listedKeys);
     const counts: Record<string, number> = Object.fromEntries(TARGET_GROUPS.map((g) => [g, 0]));
-    await db.services.orderBy('target_groups').eachKey((key, cursor) => {
-      if (typeof key === 'string' && listed.has(cursor.primaryKey as string)) {
-        counts[key] = (counts[key] ?? 0) + 1;
-      }
-    });
+    const perSlug = await Promise.all(
+      slugs
+        .filter((slug): slug is string => typeof slug === 'string')
+        .map(async (slug) => {
+          const ids = await db.services.where('target_groups').equals(slug).primaryKeys();
+          return [slug, ids.reduce<number>((n, id) => n + (listed.has(id) ? 1 : 0), 0)] as const;
+        }),
+    );
+    for (const [slug, n] of perSlug) counts[slug] = n;
     return counts;
   });
 }

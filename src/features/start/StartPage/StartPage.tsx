@@ -5,7 +5,7 @@ import { navigate } from '../../../app/router';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { dataState, firstSyncDone } from '../../../db/dataState';
-import { countByTargetGroup } from '../../../db/offers';
+import { countByTargetGroup, hasListed } from '../../../db/offers';
 import type { WegweiserDB } from '../../../db/schema';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
@@ -35,18 +35,24 @@ function whenIdle(fn: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+/**
+ * Counts only from complete data: "0 Angebote" during the first sync would be wrong. Until
+ * then one key read says whether anything is here; counting on every page the first sync
+ * stores kept the page busy while it ran.
+ */
 async function readTiles(db: WegweiserDB) {
-  const [counts, complete] = await Promise.all([countByTargetGroup(db), firstSyncDone(db)]);
-  return { counts, complete };
+  const complete = await firstSyncDone(db);
+  if (!complete) return { counts: undefined, any: await hasListed(db), complete };
+  const counts = await countByTargetGroup(db);
+  return { counts, any: Object.values(counts).some((n) => n > 0), complete };
 }
 
 export function StartPage() {
   const { db, sync } = useAppDeps();
   const tiles = useLiveQueryState(() => readTiles(db), [db]);
   const syncState = useSyncState(sync);
-  const { counts, complete } = tiles.value ?? {};
-  const total = counts && Object.values(counts).reduce((a, b) => a + b, 0);
-  const state = dataState(total, complete, syncState.status);
+  const { counts, any, complete } = tiles.value ?? {};
+  const state = dataState(any === undefined ? undefined : Number(any), complete, syncState.status);
   const [query, setQuery] = useState('');
   useEffect(() => whenIdle(() => warm(db)), [db]);
 
@@ -66,9 +72,8 @@ export function StartPage() {
       {query.trim() && <QuickResults query={query} />}
       <section class="start-page__groups" aria-labelledby="start-groups">
         <h2 id="start-groups">{t('start.groupsHeading')}</h2>
-        {/* Counts only from complete data: "0 Angebote" during the first sync would be
-            wrong. Notices go below the tiles, so that nothing above them moves. */}
-        <TargetGroupTiles counts={complete ? counts : undefined} labelledBy="start-groups" />
+        {/* Notices go below the tiles, so that nothing above them moves. */}
+        <TargetGroupTiles counts={counts} labelledBy="start-groups" />
         {(state === 'empty' || state === 'waiting') && (
           <EmptyState>
             <p>{t(state === 'empty' ? 'start.empty' : 'start.noData')}</p>
