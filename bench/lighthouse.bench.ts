@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { demoDataset } from '../src/demo';
-import { chromiumPath, tempDir } from '../tests/e2e/support/browser';
+import { CHROMIUM_ARGS, chromiumPath, tempDir } from '../tests/e2e/support/browser';
 import { ensureBuild, startBenchServer } from './firstvisit.server';
 import { type BenchRow, percentile, row } from './stats';
 
@@ -25,19 +25,6 @@ const TIMINGS = {
   'total-blocking-time': 'total blocking time',
   interactive: 'time to interactive',
 } as const;
-
-/** The flags the developers' guide gives for a headless Chromium on a closed network. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 interface Chrome {
   port: number;
@@ -54,7 +41,8 @@ async function startChrome(
   const child: ChildProcess = spawn(
     exe,
     [
-      ...CHROME_FLAGS,
+      '--headless',
+      ...CHROMIUM_ARGS,
       `--remote-debugging-port=${port}`,
       `--user-data-dir=${profile}`,
       'about:blank',

@@ -13,7 +13,7 @@ export function chromiumPath(): string | undefined {
 export const hasChromium = !!chromiumPath();
 
 // Without the background flags Chromium floods the closed network with lookups.
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -25,7 +25,7 @@ const ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
 const PHONE = {
@@ -50,7 +50,7 @@ export async function launchPhoneProfile(userDataDir: string): Promise<BrowserCo
     ...PHONE,
     executablePath: chromiumPath(),
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
 }
 
