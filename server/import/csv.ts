@@ -33,6 +33,33 @@ export function detectDelimiter(text: string): string {
   return candidates.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
+/**
+ * A small settings file the coordinator passes along (Quartiere, taxonomy mapping): JSON,
+ * or CSV with any separator and headers compared in lower case. `fail` makes the caller's
+ * own error, so each file type keeps its message.
+ */
+export function readSettingsFile(
+  text: string,
+  fileName: string,
+  fail: (message: string) => Error,
+): { json: unknown } | { rows: Record<string, string>[] } {
+  const body = text.replace(/^\ufeff/, '');
+  if (/\.(geo)?json$/i.test(fileName)) {
+    try {
+      return { json: JSON.parse(body) };
+    } catch (err) {
+      throw fail(`${fileName} ist kein gültiges JSON: ${(err as Error).message}`);
+    }
+  }
+  const rows = parse(body, {
+    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    delimiter: detectDelimiter(body),
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+  return { rows };
+}
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 

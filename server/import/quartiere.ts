@@ -1,6 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { parse } from 'csv-parse/sync';
-import { detectDelimiter } from './csv';
+import { readSettingsFile } from './csv';
 
 type Polygonal =
   | { type: 'Polygon'; coordinates: number[][][] }
@@ -28,14 +27,9 @@ const NAME_KEYS = ['quartier', 'Quartier', 'name', 'Name', 'NAME'];
  * the columns quartier and postal_code (PLZ) or city (Ort).
  */
 export function addQuartierFile(rules: QuartierRules, text: string, fileName: string): void {
-  const body = text.replace(/^\ufeff/, '');
-  if (/\.(geo)?json$/i.test(fileName)) {
-    let doc: Record<string, unknown>;
-    try {
-      doc = JSON.parse(body);
-    } catch (err) {
-      throw new QuartierFileError(`${fileName} ist kein gültiges JSON: ${(err as Error).message}`);
-    }
+  const file = readSettingsFile(text, fileName, (m) => new QuartierFileError(m));
+  if ('json' in file) {
+    const doc = (file.json ?? {}) as Record<string, unknown>;
     if (doc.type === 'FeatureCollection' && Array.isArray(doc.features)) {
       doc.features.forEach((f: Record<string, unknown>, i: number) => {
         const props = (f.properties ?? {}) as Record<string, unknown>;
@@ -60,13 +54,7 @@ export function addQuartierFile(rules: QuartierRules, text: string, fileName: st
     }
     return;
   }
-  const rows = parse(body, {
-    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-    delimiter: detectDelimiter(body),
-    relax_column_count: true,
-    skip_empty_lines: true,
-  }) as Record<string, string>[];
-  rows.forEach((r, i) => {
+  file.rows.forEach((r, i) => {
     const quartier = r.quartier?.trim();
     const plz = (r.postal_code ?? r.plz)?.trim();
     const city = (r.city ?? r.ort ?? r.stadt)?.trim();

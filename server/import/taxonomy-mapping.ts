@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { SLUG_PATTERN } from '../../src/model';
-import { detectDelimiter } from './csv';
+import { readSettingsFile } from './csv';
 
 /** What one source term (a code or a name) stands for here. */
 export interface TermTarget {
@@ -39,14 +38,9 @@ function add(map: TaxonomyMapping, term: string, cats: unknown, groups: unknown,
  */
 export function parseTaxonomyMapping(text: string, fileName: string): TaxonomyMapping {
   const map: TaxonomyMapping = new Map();
-  const body = text.replace(/^\ufeff/, '');
-  if (fileName.toLowerCase().endsWith('.json')) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(body);
-    } catch (err) {
-      throw new MappingError(`${fileName} ist kein gültiges JSON: ${(err as Error).message}`);
-    }
+  const file = readSettingsFile(text, fileName, (m) => new MappingError(m));
+  if ('json' in file) {
+    const doc = file.json;
     const entries: [string, Record<string, unknown>][] = Array.isArray(doc)
       ? doc.map((e: Record<string, unknown>) => [String(e.term ?? e.code ?? e.name ?? ''), e])
       : Object.entries((doc ?? {}) as Record<string, Record<string, unknown>>);
@@ -55,13 +49,7 @@ export function parseTaxonomyMapping(text: string, fileName: string): TaxonomyMa
     });
     return map;
   }
-  const rows = parse(body, {
-    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-    delimiter: detectDelimiter(body),
-    relax_column_count: true,
-    skip_empty_lines: true,
-  }) as Record<string, string>[];
-  rows.forEach((r, i) => {
+  file.rows.forEach((r, i) => {
     const term = r.term ?? r.begriff ?? r.code ?? r.name ?? '';
     add(
       map,

@@ -105,7 +105,9 @@ async function messyPackage(opts: { withErrors: boolean; drop?: string } = { wit
 }
 
 for (const backend of backends) {
-  describe(`import (${backend.name})`, () => {
+  // Generated packages of 10,000+ rows: about 20 s on an idle machine, several times that
+  // on a busy one.
+  describe(`import (${backend.name})`, { timeout: 180_000 }, () => {
     it('imports the HSDS 1.1 sample with schedules, closures, languages and contacts', async () => {
       const t = await openMigrated(backend);
       try {
