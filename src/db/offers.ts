@@ -5,14 +5,9 @@
  * the Sprechstunden pages all read offers through here.
  */
 import Dexie, { type Table } from 'dexie';
-import {
-  type Contact,
-  type Location,
-  type Organization,
-  type Schedule,
-  type Service,
-  TARGET_GROUPS,
-} from '../model';
+import type { Contact, Location, Organization, Schedule, Service } from '../model';
+// The taxonomy alone: the model's barrel would bring the validation schemas to the start page.
+import { TARGET_GROUPS } from '../model/taxonomy';
 import type { StoredService, WegweiserDB } from './schema';
 import { germanSortKey } from './sortKey';
 

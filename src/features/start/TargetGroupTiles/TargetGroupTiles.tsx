@@ -1,6 +1,6 @@
 import { countText } from '../../../components/plural';
 import { label } from '../../../i18n';
-import { TARGET_GROUPS } from '../../../model';
+import { TARGET_GROUPS } from '../../../model/taxonomy';
 import { listHref } from '../../angebote/params';
 import './TargetGroupTiles.css';
 
