@@ -34,8 +34,14 @@ export function subscribeUpdate(l: Listener): () => void {
  */
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  // workbox-window arrives after the first render: the start page's budget is for what a
-  // resident sees, and the worker only matters from the second visit on.
+  // After the load event, and workbox-window only then: the service worker's precache
+  // would otherwise compete with the start page and the first sync for a slow connection,
+  // and it only matters from the second visit on.
+  if (document.readyState !== 'complete') {
+    await new Promise<void>((resolve) =>
+      window.addEventListener('load', () => resolve(), { once: true }),
+    );
+  }
   const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => set({ waiting: true }));
