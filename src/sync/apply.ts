@@ -139,24 +139,27 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
   if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
     throw new SyncError('invalid');
   }
-  const { byTable, invalid, unknownTable } = decidePage(page);
-  const result: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
-
-  const tables = TABLE_NAMES.map((name) => db.table(name));
+  let result: ApplyResult | undefined;
+  const tables = TABLE_NAMES.map((name) => db.table<AnyRecord, string>(name));
   await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+    // Asked first: the records are validated while IndexedDB answers (in another process).
+    const reads = Promise.all([pendingByRecord(db), Promise.all(tables.map(newestLocalVersion))]);
+    const { byTable, invalid, unknownTable } = decidePage(page);
+    const applied: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
+    result = applied;
+    const [pending, newestOf] = await reads;
     // Foreign-key order (TABLE_NAMES), kept for the writes below.
     const plans: TablePlan[] = [];
-    for (const name of TABLE_NAMES) {
+    const newest: (number | null)[] = [];
+    TABLE_NAMES.forEach((name, i) => {
       const decisions = byTable.get(name);
-      if (decisions) plans.push({ name, table: db.table<AnyRecord, string>(name), decisions });
-    }
-    const [pending, newest] = await Promise.all([
-      pendingByRecord(db),
-      Promise.all(plans.map((p) => newestLocalVersion(p.table))),
-    ]);
+      if (!decisions) return;
+      plans.push({ name, table: tables[i] as Table<AnyRecord, string>, decisions });
+      newest.push(newestOf[i] ?? null);
+    });
     const locals = await Promise.all(
       plans.map(async ({ name, table, decisions }, i) => {
-        const limit = newest[i] ?? null;
+        const limit = newest[i] as number | null;
         const ids: string[] = [];
         for (const [id, d] of decisions) {
           if (limit === null || d.version <= limit || !d.record || pending.has(`${name}/${id}`))
@@ -186,7 +189,7 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
           mine = done === mine.length ? undefined : mine.slice(done);
         }
         if (local && typeof local.version === 'number' && local.version > decision.version) {
-          result.stale++;
+          applied.stale++;
         } else if (mine && decision.record) {
           puts.push(overlayPending(decision.record, mine));
         } else if (mine && local && mine.some((e) => e.op !== 'delete')) {
@@ -202,11 +205,11 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
       if (settled.length > 0) writes.push(db.outbox.bulkDelete(settled));
       if (puts.length > 0) writes.push(table.bulkPut(puts));
       if (deletes.length > 0) writes.push(table.bulkDelete(deletes));
-      result.upserted += puts.length;
-      result.deleted += deletes.length;
+      applied.upserted += puts.length;
+      applied.deleted += deletes.length;
     });
     writes.push(db.meta.put({ key: META_KEYS.cursor, value: page.cursor }));
     await Promise.all(writes);
   });
-  return result;
+  return result as ApplyResult;
 }
