@@ -143,7 +143,12 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
   const tables = TABLE_NAMES.map((name) => db.table<AnyRecord, string>(name));
   await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
     // Asked first: the records are validated while IndexedDB answers (in another process).
-    const reads = Promise.all([pendingByRecord(db), Promise.all(tables.map(newestLocalVersion))]);
+    const named = new Set<unknown>();
+    for (const c of page.changes as unknown[]) if (isObject(c)) named.add(c.table);
+    const reads = Promise.all([
+      pendingByRecord(db),
+      Promise.all(tables.map((t, i) => (named.has(TABLE_NAMES[i]) ? newestLocalVersion(t) : null))),
+    ]);
     const { byTable, invalid, unknownTable } = decidePage(page);
     const applied: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
     result = applied;
