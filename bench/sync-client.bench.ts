@@ -9,6 +9,7 @@
  * Rows go to bench/results/sync.json next to the server rows (merged, not overwritten).
  */
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
 import { build } from 'vite';
 import { createApp } from '../server/app';
@@ -49,7 +50,14 @@ async function bundle(): Promise<string> {
   throw new Error('bench bundle failed');
 }
 
-export async function benchSyncClient(): Promise<BenchRow[]> {
+/** The machine's load during the run: the ratios move with it on a shared machine. */
+function loadNote(before: number, after: number): string {
+  const extra = process.env.BENCH_NOTE ? `${process.env.BENCH_NOTE}; ` : '';
+  return `${extra}load average ${before.toFixed(1)} at start, ${after.toFixed(1)} at end, ${cpus().length} cores`;
+}
+
+export async function benchSyncClient(): Promise<(BenchRow & { note: string })[]> {
+  const loadBefore = loadavg()[0] ?? 0;
   const code = await bundle();
   const dataset = syntheticDataset(N);
   const db = await openPglite(tempDir('qw-bench-sync-client-'));
@@ -118,13 +126,14 @@ export async function benchSyncClient(): Promise<BenchRow[]> {
       row(`${PREFIX}delta pull of ${DELTA_SIZE} changed offers vs raw put of them`, N, pulls, raws),
     );
     console.log(`initial: ${init.records} records in ${init.pages} pages`);
+    const note = loadNote(loadBefore, loadavg()[0] ?? 0);
+    return rows.map((r) => ({ ...r, note }));
   } finally {
     await browser.close();
     await hub.close();
     server.close();
     await db.close();
   }
-  return rows;
 }
 
 /** Replaces this benchmark's rows in bench/results/sync.json, keeping everyone else's. */

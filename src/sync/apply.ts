@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { META_KEYS, type OutboxEntry, type WegweiserDB } from '../db/schema';
 import {
   type AnyRecord,
@@ -98,6 +99,25 @@ async function pendingByRecord(db: WegweiserDB): Promise<Map<string, OutboxEntry
 }
 
 /**
+ * The highest `version` among a table's rows, from its `version` index (one request instead
+ * of reading every row of a page), or null when that proves nothing: no such index, or a
+ * version that is not a number (such keys sort above all numbers). Rows whose version is not
+ * a valid key are not in the index, and the stale rule ignores them too.
+ */
+async function newestLocalVersion(table: Table<AnyRecord, string>): Promise<number | null> {
+  if (!table.schema.idxByName.version) return null;
+  const newest = await table.orderBy('version').lastKey();
+  if (newest === undefined) return Number.NEGATIVE_INFINITY;
+  return typeof newest === 'number' ? newest : null;
+}
+
+interface TablePlan {
+  name: TableName;
+  table: Table<AnyRecord, string>;
+  decisions: Map<string, Decision>;
+}
+
+/**
  * Applies one pull page and its cursor in a single transaction: either the whole page and
  * the new cursor land, or neither does, so a crash or quota error mid-page re-pulls it.
  * Tombstones delete the local row (queries never see deleted records).
@@ -108,30 +128,65 @@ async function pendingByRecord(db: WegweiserDB): Promise<Map<string, OutboxEntry
  * record with a pending edit; the push answers with a conflict the user resolves. Pending
  * edits the server's copy already contains (a push whose answer was lost) are done and
  * leave the outbox, so the record no longer says it waits.
+ *
+ * A local row is read only where it can change the outcome: a change no newer than the
+ * table's newest local version (it might be stale), a tombstone (is there a row to delete?)
+ * and a record with pending edits. On a first sync that is none of a page's rows, which
+ * would otherwise cost one read each. Requests of one step go out together rather than one
+ * table after the other; within the one transaction nobody sees an intermediate state.
  */
 export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promise<ApplyResult> {
   if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
     throw new SyncError('invalid');
   }
-  const { byTable, invalid, unknownTable } = decidePage(page);
-  const result: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
-
-  const tables = TABLE_NAMES.map((name) => db.table(name));
+  let result: ApplyResult | undefined;
+  const tables = TABLE_NAMES.map((name) => db.table<AnyRecord, string>(name));
   await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
-    const pending = await pendingByRecord(db);
-    // Foreign-key order, so that a reader never sees a child before its parent table.
-    for (const name of TABLE_NAMES) {
+    // Asked first: the records are validated while IndexedDB answers (in another process).
+    const named = new Set<unknown>();
+    for (const c of page.changes as unknown[]) if (isObject(c)) named.add(c.table);
+    const reads = Promise.all([
+      pendingByRecord(db),
+      Promise.all(tables.map((t, i) => (named.has(TABLE_NAMES[i]) ? newestLocalVersion(t) : null))),
+    ]);
+    const { byTable, invalid, unknownTable } = decidePage(page);
+    const applied: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
+    result = applied;
+    const [pending, newestOf] = await reads;
+    // Foreign-key order (TABLE_NAMES), kept for the writes below.
+    const plans: TablePlan[] = [];
+    const newest: (number | null)[] = [];
+    TABLE_NAMES.forEach((name, i) => {
       const decisions = byTable.get(name);
-      if (!decisions) continue;
-      const table = db.table<AnyRecord, string>(name);
-      const ids = [...decisions.keys()];
-      const current = await table.bulkGet(ids);
+      if (!decisions) return;
+      plans.push({ name, table: tables[i] as Table<AnyRecord, string>, decisions });
+      newest.push(newestOf[i] ?? null);
+    });
+    const locals = await Promise.all(
+      plans.map(async ({ name, table, decisions }, i) => {
+        const limit = newest[i] as number | null;
+        const ids: string[] = [];
+        for (const [id, d] of decisions) {
+          if (limit === null || d.version <= limit || !d.record || pending.has(`${name}/${id}`))
+            ids.push(id);
+        }
+        const rows = ids.length > 0 ? await table.bulkGet(ids) : [];
+        const byId = new Map<string, AnyRecord>();
+        ids.forEach((id, k) => {
+          const row = rows[k];
+          if (row) byId.set(id, row);
+        });
+        return byId;
+      }),
+    );
+    const writes: Promise<unknown>[] = [];
+    plans.forEach(({ name, table, decisions }, i) => {
+      const current = locals[i] as Map<string, AnyRecord>;
       const puts: AnyRecord[] = [];
       const deletes: string[] = [];
       const settled: number[] = [];
-      ids.forEach((id, i) => {
-        const decision = decisions.get(id) as Decision;
-        const local = current[i];
+      for (const [id, decision] of decisions) {
+        const local = current.get(id);
         let mine = pending.get(`${name}/${id}`);
         if (mine && decision.record) {
           const done = settledCount(decision.record, mine);
@@ -139,7 +194,7 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
           mine = done === mine.length ? undefined : mine.slice(done);
         }
         if (local && typeof local.version === 'number' && local.version > decision.version) {
-          result.stale++;
+          applied.stale++;
         } else if (mine && decision.record) {
           puts.push(overlayPending(decision.record, mine));
         } else if (mine && local && mine.some((e) => e.op !== 'delete')) {
@@ -151,14 +206,15 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
         } else if (local) {
           deletes.push(id);
         }
-      });
-      if (settled.length > 0) await db.outbox.bulkDelete(settled);
-      if (puts.length > 0) await table.bulkPut(puts);
-      if (deletes.length > 0) await table.bulkDelete(deletes);
-      result.upserted += puts.length;
-      result.deleted += deletes.length;
-    }
-    await db.meta.put({ key: META_KEYS.cursor, value: page.cursor });
+      }
+      if (settled.length > 0) writes.push(db.outbox.bulkDelete(settled));
+      if (puts.length > 0) writes.push(table.bulkPut(puts));
+      if (deletes.length > 0) writes.push(table.bulkDelete(deletes));
+      applied.upserted += puts.length;
+      applied.deleted += deletes.length;
+    });
+    writes.push(db.meta.put({ key: META_KEYS.cursor, value: page.cursor }));
+    await Promise.all(writes);
   });
-  return result;
+  return result as ApplyResult;
 }

@@ -9,6 +9,7 @@ import {
   type LoadState,
 } from './api';
 import { type Arg, connect, type Result } from './bridge';
+import { lifeLockName, whenLockFreed } from './lifeLock';
 
 type Call = <K extends keyof DataApi>(
   method: K,
@@ -28,27 +29,54 @@ export interface DataClient {
 }
 
 export interface DataClientOptions {
-  /** Starts the data worker; null or a throw = none (tests, old browsers). */
-  startWorker?: () => Worker | null;
+  /** Starts a data worker called `name`; null or a throw = none (tests, old browsers). */
+  startWorker?: (name: string) => Worker | null;
+  /**
+   * Resolves once the worker called `name` has stopped; null = cannot tell. Default: its
+   * life lock is free (lifeLock.ts).
+   */
+  watchWorker?: (name: string, signal: AbortSignal) => Promise<void> | null;
+  /** How often a worker that stopped after its start is started again before the page serves. */
+  maxRestarts?: number;
+}
+
+/** What pending calls reject with when the data worker stopped under them. */
+export class DataWorkerStopped extends Error {
+  override readonly name = 'DataWorkerStopped';
+  constructor() {
+    super('The data worker stopped; the call was not answered');
+  }
 }
 
 // Without the Worker API the page serves for sure: load the service along with this module.
-function defaultWorker(): Worker | null {
+function defaultWorker(name: string): Worker | null {
   if (typeof Worker !== 'function') return null;
-  return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name });
 }
+
+const MAX_RESTARTS = 3;
 
 /**
  * Runs the data service in a module worker, or, where none starts (no module workers, a
  * failed load), on the page: the same code, loaded only then, so the start page does not
  * carry it.
+ *
+ * A worker that stops after its start (killed for memory, terminated by the browser)
+ * answers nothing more: its pending calls reject with DataWorkerStopped, so views show
+ * their error state instead of waiting forever, and a new worker takes over. If the index
+ * was in use it is loaded again there, and its events resume. After `maxRestarts` such
+ * ends the page serves.
  */
 export function createDataClient(db: WegweiserDB, options: DataClientOptions = {}): DataClient {
   const index = createStore<IndexState>(INDEX_IDLE);
   const load = createStore<LoadState>(LOAD_IDLE);
+  /** The index was started in a worker (it sends its state): a new worker must load it. */
+  let indexInUse = false;
   const onEvent = (e: DataEvent) => {
-    if (e.kind === 'index') index.set(e.state);
-    else load.set(e.state);
+    if (e.kind === 'index') {
+      indexInUse = true;
+      index.set(e.state);
+    } else load.set(e.state);
   };
   let where: 'starting' | 'worker' | 'page' = 'starting';
 
@@ -66,47 +94,87 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
         );
       return call;
     });
-    return local;
+    return local.then((call) => {
+      where = 'page';
+      return call;
+    });
   };
 
-  let worker: Worker | null = null;
-  try {
-    worker = (options.startWorker ?? defaultWorker)();
-  } catch {
-    worker = null;
-  }
-  let target: Promise<Call>;
-  if (!worker) {
-    target = onPage();
-  } else {
-    const w = worker;
-    const connection = connect<DataApi, DataEvent>(w, onEvent);
-    const remote: Call = (method, arg, signal) => connection.call(method, arg, signal);
-    let started = false;
-    w.addEventListener('error', (event) => {
-      // After the start, an uncaught error in the worker does not stop it.
-      if (started) return;
-      event.preventDefault();
-      connection.fail(new Error('data worker failed'));
-      w.terminate();
-      // Calls from now on run on the page.
-      target = onPage();
-    });
-    target = connection.up.then(
-      () => {
-        started = true;
-        where = 'worker';
-        return remote;
-      },
-      () => onPage(),
-    );
-    // The index is saved on a timer; a phone may kill a backgrounded page before it fires.
-    if (typeof document !== 'undefined') {
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden' && where === 'worker')
-          void remote('flush', null).catch(() => undefined);
-      });
+  const startWorker = options.startWorker ?? defaultWorker;
+  const watchWorker = options.watchWorker ?? whenLockFreed;
+  const maxRestarts = options.maxRestarts ?? MAX_RESTARTS;
+  let restarts = 0;
+  /** The running worker's calls; null while none is up. */
+  let remote: Call | null = null;
+
+  const inWorker = (): Promise<Call> => {
+    const name = lifeLockName();
+    let w: Worker | null = null;
+    try {
+      w = startWorker(name);
+    } catch {
+      w = null;
     }
+    if (!w) return onPage();
+    const worker = w;
+    const connection = connect<DataApi, DataEvent>(worker, onEvent);
+    const call: Call = (method, arg, signal) => connection.call(method, arg, signal);
+    const watching = new AbortController();
+    let state: 'starting' | 'up' | 'gone' = 'starting';
+    let next: Promise<Call> | null = null;
+
+    const end = () => {
+      if (state === 'gone') return;
+      const wasUp = state === 'up';
+      state = 'gone';
+      watching.abort();
+      if (remote === call) remote = null;
+      where = 'starting';
+      const again = wasUp && restarts < maxRestarts;
+      if (again) restarts++;
+      const replacement = again ? inWorker() : onPage();
+      next = replacement;
+      target = replacement;
+      connection.fail(new DataWorkerStopped());
+      worker.terminate();
+      if (!wasUp) return;
+      // A first load that was running stopped with it; the next pull says how far it got.
+      const loading = load.get();
+      if (loading.active) load.set({ ...loading, active: false });
+      if (indexInUse) {
+        // Views ask again once the new index reports.
+        const now = index.get();
+        index.set({ ...now, status: 'loading', revision: now.revision + 1 });
+        void replacement.then((c) => c('warm', null)).catch(() => undefined);
+      }
+    };
+
+    worker.addEventListener('error', (event) => {
+      // After the start, an uncaught error in the worker does not stop it.
+      if (state !== 'starting') return;
+      event.preventDefault();
+      end();
+    });
+    return connection.up.then(
+      () => {
+        if (state === 'gone') return next as Promise<Call>;
+        state = 'up';
+        where = 'worker';
+        remote = call;
+        watchWorker(name, watching.signal)?.then(end, () => undefined);
+        return call;
+      },
+      () => next ?? onPage(),
+    );
+  };
+
+  let target: Promise<Call> = inWorker();
+  // The index is saved on a timer; a phone may kill a backgrounded page before it fires.
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden' && remote)
+        void remote('flush', null).catch(() => undefined);
+    });
   }
 
   return {

@@ -202,6 +202,95 @@ describe('applyPullPage', () => {
     expect((await db.services.get(uid(100)))?.name).toBe('Neuer');
   });
 
+  it('still finds a stale change among newer ones of the same page, and deletes on a tombstone', async () => {
+    db = freshDb().db;
+    await applyPullPage(
+      db,
+      page(
+        [
+          upsert('services', service(100, { version: 5, name: 'Neu' })),
+          upsert('services', service(101, { version: 2 })),
+          upsert('services', service(102, { version: 3 })),
+        ],
+        '5',
+      ),
+    );
+    const result = await applyPullPage(
+      db,
+      page(
+        [
+          upsert('services', service(100, { version: 4, name: 'Alt' })),
+          upsert('services', service(101, { version: 7, name: 'Neuer' })),
+          tombstone('services', uid(102), 8),
+          tombstone('services', uid(103), 9),
+        ],
+        '9',
+      ),
+    );
+    expect(result).toMatchObject({ stale: 1, upserted: 1, deleted: 1 });
+    expect((await db.services.get(uid(100)))?.name).toBe('Neu');
+    expect((await db.services.get(uid(101)))?.name).toBe('Neuer');
+    expect(await db.services.get(uid(102))).toBeUndefined();
+  });
+
+  it('reads every row of the page when the local versions are not all numbers', async () => {
+    db = freshDb().db;
+    await applyPullPage(db, page([upsert('services', service(101, { version: 1 }))], '1'));
+    // A row as some older client may have left it: its version sorts above every number.
+    await db.services.put({ ...service(100), version: '50' as never });
+    await db.services.put({ ...service(102), version: 90 });
+    const result = await applyPullPage(
+      db,
+      page(
+        [
+          upsert('services', service(100, { version: 60, name: 'Vom Server' })),
+          upsert('services', service(102, { version: 80, name: 'Alt' })),
+        ],
+        '80',
+      ),
+    );
+    expect(result).toMatchObject({ stale: 1, upserted: 1 });
+    expect((await db.services.get(uid(100)))?.name).toBe('Vom Server');
+    expect((await db.services.get(uid(102)))?.version).toBe(90);
+  });
+
+  it('reads no stored row for changes newer than everything on the device (a first sync)', async () => {
+    const reads: string[] = [];
+    const countReads: Middleware<DBCore> = {
+      stack: 'dbcore',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            getMany: (req) => {
+              reads.push(...req.keys.map((k) => `${name}/${String(k)}`));
+              return table.getMany(req);
+            },
+          };
+        },
+      }),
+    };
+    db = createDb(uniqueName(), { status: createDbStatusStore() });
+    db.use(countReads);
+    await applyPullPage(db, page([upsert('services', service(100, { version: 1 }))], '1'));
+    await applyPullPage(
+      db,
+      page(
+        [
+          upsert('services', service(101, { version: 2 })),
+          upsert('services', service(100, { version: 3, name: 'Neuer' })),
+          tombstone('services', uid(102), 4),
+        ],
+        '4',
+      ),
+    );
+    expect(reads).toEqual([`services/${uid(102)}`]);
+    expect((await db.services.get(uid(100)))?.name).toBe('Neuer');
+    expect(await db.services.count()).toBe(2);
+  });
+
   it('keeps the newest of several changes to one record and trusts the envelope version', async () => {
     db = freshDb().db;
     await applyPullPage(

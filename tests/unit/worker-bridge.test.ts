@@ -6,10 +6,11 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WegweiserDB } from '../../src/db/schema';
+import { applyPullPage } from '../../src/sync/apply';
 import { SyncError } from '../../src/sync/errors';
 import type { DataApi, DataEvent, LoadState } from '../../src/worker/api';
 import { connect, type Port, serve } from '../../src/worker/bridge';
-import { createDataClient } from '../../src/worker/client';
+import { createDataClient, DataWorkerStopped } from '../../src/worker/client';
 import { createDataCore } from '../../src/worker/core';
 import { destroy, freshDb, location, org, service, upsert } from './db.fixtures';
 import { fakeServer } from './sync.fixtures';
@@ -205,5 +206,113 @@ describe('without a worker', () => {
     expect(await pulled).toBe(4);
     expect(client.where()).toBe('page');
     expect(terminated).toBe(true);
+  });
+});
+
+describe('a worker that stops after its start', () => {
+  /**
+   * Stand-ins for data workers: each serves a real data service over a MessageChannel, and
+   * `kill` ends it the way the browser does (no last message; only its life lock frees).
+   */
+  function fakeWorkers(target: WegweiserDB) {
+    const started: string[] = [];
+    const deaths = new Map<string, () => void>();
+    const closers = new Map<string, () => void>();
+    const startWorker = (name: string) => {
+      started.push(name);
+      const [page, inWorker] = channel();
+      const { emit } = serve<DataApi, DataEvent>(
+        inWorker,
+        createDataCore(target, (e) => emit(e)),
+      );
+      closers.set(name, () => (inWorker as unknown as MessagePort).close());
+      return Object.assign(page, { terminate: () => closers.get(name)?.() }) as unknown as Worker;
+    };
+    const watchWorker = (name: string, signal: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        deaths.set(name, resolve);
+        signal.addEventListener('abort', () => reject(new DOMException('', 'AbortError')));
+      });
+    const kill = (name: string | undefined) => {
+      if (!name) throw new Error('no such worker');
+      closers.get(name)?.();
+      deaths.get(name)?.();
+    };
+    return { started, startWorker, watchWorker, kill };
+  }
+
+  async function filled(): Promise<WegweiserDB> {
+    const target = db();
+    await applyPullPage(target, { changes: dataset(), cursor: '4', more: false });
+    return target;
+  }
+
+  it('rejects the pending calls, starts a new worker and answers there, index events included', async () => {
+    const target = await filled();
+    const fakes = fakeWorkers(target);
+    const client = createDataClient(target, fakes);
+    await vi.waitFor(async () => {
+      const answer = await client.call('search', { query: 'Sprachcafe', filters: {} });
+      expect(answer.ids).toEqual([service(101).id]);
+    });
+    expect(client.where()).toBe('worker');
+    const seen: string[] = [];
+
+    // A pull whose server never answers: without the fix it would wait forever.
+    vi.stubGlobal('fetch', () => new Promise(() => {}));
+    const pending = client.call('pull', { baseUrl: '', token: null }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    client.index.subscribe((state) => seen.push(state.status));
+    seen.length = 0;
+    fakes.kill(fakes.started[0]);
+
+    expect(await pending).toBeInstanceOf(DataWorkerStopped);
+    expect(fakes.started).toHaveLength(2);
+    // The new worker loads the index again and says so.
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('ready'));
+    expect(seen[0]).toBe('loading');
+    const answer = await client.call('search', { query: 'schuldner', filters: {} });
+    expect(answer.ids).toEqual([service(100).id]);
+    expect(client.where()).toBe('worker');
+  });
+
+  it('serves on the page after the last restart', async () => {
+    const target = await filled();
+    const fakes = fakeWorkers(target);
+    const client = createDataClient(target, { ...fakes, maxRestarts: 1 });
+    await client.call('warm', null);
+    fakes.kill(fakes.started[0]);
+    await vi.waitFor(() => expect(fakes.started).toHaveLength(2));
+    await client.call('warm', null);
+    expect(client.where()).toBe('worker');
+    fakes.kill(fakes.started[1]);
+
+    await vi.waitFor(async () => {
+      const answer = await client.call('search', { query: 'Sprachcafe', filters: {} });
+      expect(answer.ids).toEqual([service(101).id]);
+    });
+    expect(client.where()).toBe('page');
+    expect(fakes.started).toHaveLength(2);
+  });
+
+  it('does not take a worker it terminated itself for one that died', async () => {
+    const target = await filled();
+    const fakes = fakeWorkers(target);
+    const broken = new EventTarget() as EventTarget & { postMessage(): void; terminate(): void };
+    broken.postMessage = () => {};
+    broken.terminate = () => {};
+    let starts = 0;
+    const client = createDataClient(target, {
+      ...fakes,
+      startWorker: () => {
+        starts++;
+        return broken as unknown as Worker;
+      },
+    });
+    const warmed = client.call('warm', null);
+    broken.dispatchEvent(new Event('error', { cancelable: true }));
+    await warmed;
+    expect(client.where()).toBe('page');
+    expect(starts).toBe(1);
   });
 });
