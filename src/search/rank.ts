@@ -108,6 +108,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
   const terms = new Set<string>();
   const verdict = filter?.sized(cap) ?? null;
   const accept = filter?.accept;
+  const live = liveIds(m);
   const lengths = fieldLengths(m);
   const fieldCount = lengths.fields;
   const lengthOf = lengths.values;
@@ -127,7 +128,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
     if (!verdict || !accept) return true;
     let v = verdict[docId] as number;
     if (v === 0) {
-      v = accept(m._documentIds.get(docId) as string) ? 1 : 2;
+      v = accept(live[docId] as string) ? 1 : 2;
       verdict[docId] = v;
     }
     return v === 1;
@@ -179,7 +180,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
       const avg = m._avgFieldLength[fieldId] as number;
       let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
       freqs.forEach((tf, docId) => {
-        if (!m._documentIds.has(docId)) {
+        if (live[docId] === '') {
           m.removeTerm(fieldId, docId, derived);
           matching -= 1;
           idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
@@ -312,10 +313,14 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
 
   collect(query, {});
   words = Math.max(1, Math.ceil(termBits.size / 32));
-  // The buffers are as big as the index; a query reuses the last one's.
-  const kept = spare.get(mini);
-  pool = kept && kept.cap === cap && kept.words === words ? kept.pool : [];
-  spare.set(mini, { cap, words, pool });
+  // The buffers are as big as the index; a query reuses those of earlier ones.
+  let kept = spare.get(mini);
+  if (!kept || kept.cap !== cap) {
+    kept = { cap, pools: new Map() };
+    spare.set(mini, kept);
+  }
+  pool = kept.pools.get(words) ?? [];
+  kept.pools.set(words, pool);
   const root = take();
   evaluate(query, {}, root);
 
@@ -334,7 +339,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
   for (let i = 0; i < n; i++) {
     const at = byScore[i] as number;
     hits[i] = {
-      id: m._documentIds.get(root.order[at] as number) as string,
+      id: live[root.order[at] as number] as string,
       score: final[at] as number,
     };
   }
@@ -342,7 +347,8 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
   return { hits, terms: [...terms] };
 }
 
-const spare = new WeakMap<object, { cap: number; words: number; pool: Result[] }>();
+/** Free buffers by index size, then by width (query-term bits in 32-bit words). */
+const spare = new WeakMap<object, { cap: number; pools: Map<number, Result[]> }>();
 
 /**
  * What a filter says about each offer, by MiniSearch's short id, asked once per offer and
@@ -362,6 +368,36 @@ export class Verdicts {
     }
     return this.values;
   }
+}
+
+interface Live {
+  /** External id by short id; '' for a discarded offer. */
+  ids: string[];
+  nextId: number;
+  count: number;
+}
+
+const liveTables = new WeakMap<object, Live>();
+
+/**
+ * MiniSearch's short ids → ids as an array (a Map lookup per posting was the biggest
+ * cost left). Adds only append; after a discard the table is read again, once.
+ */
+function liveIds(m: Inside): string[] {
+  const t = liveTables.get(m);
+  if (t && t.nextId === m._nextId && t.count === m._documentCount) return t.ids;
+  const added = t ? m._nextId - t.nextId : 0;
+  if (t && added > 0 && t.count + added === m._documentCount) {
+    // Only adds since: a discard would have lowered the count.
+    for (let id = t.nextId; id < m._nextId; id++) t.ids.push(m._documentIds.get(id) ?? '');
+    t.nextId = m._nextId;
+    t.count = m._documentCount;
+    return t.ids;
+  }
+  const ids = new Array<string>(m._nextId).fill('');
+  for (const [shortId, id] of m._documentIds) ids[shortId] = id;
+  liveTables.set(m, { ids, nextId: m._nextId, count: m._documentCount });
+  return ids;
 }
 
 interface Lengths {

@@ -67,6 +67,16 @@ describe('ranking over the index gives what MiniSearch gives', () => {
     expectSame(engine, engine, [...QUERIES, ...MORE_QUERIES]);
   });
 
+  it('while offers are being added (as on a first load, querying in between)', () => {
+    const docs = docsFromDataset(syntheticDataset(2000, 5));
+    const engine = SearchEngine.create();
+    for (let from = 0; from < docs.length; from += 500) {
+      for (const { doc, meta } of docs.slice(from, from + 500)) engine.upsert(doc, meta);
+      expectSame(engine, engine, ['beratung', 'Kita', 'Hilfe bei Schulden']);
+    }
+    expect(engine.search('beratung').hits.length).toBeGreaterThan(500);
+  });
+
   it('after updates and removals (dead postings are skipped and cleaned the same way)', () => {
     const data = syntheticDataset(2000, 3);
     const twins = [engineFor(data), engineFor(data)] as const;
