@@ -110,7 +110,6 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
   const accept = filter?.accept;
   const live = liveIds(m);
   const lengths = fieldLengths(m);
-  const fieldCount = lengths.fields;
   const lengthOf = lengths.values;
   let pool: Result[] = [];
   let words = 1;
@@ -176,6 +175,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
       const fieldId = m._fieldIds[fields[f] as string] as number;
       const freqs = data.get(fieldId);
       if (freqs == null) continue;
+      const fieldLength = lengthOf[fieldId] as Int32Array;
       let matching = freqs.size;
       const avg = m._avgFieldLength[fieldId] as number;
       let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
@@ -188,7 +188,7 @@ export function rank(mini: object, query: QueryTree, filter?: Verdicts): Ranked 
         }
         if (!accepted(docId)) return;
         any = true;
-        const length = lengthOf[docId * fieldCount + fieldId] as number;
+        const length = fieldLength[docId] as number;
         const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
         // Same factors in the same order as MiniSearch (with a document boost of 1).
         const weighted = weight * termBoost * fieldBoost * 1 * raw;
@@ -402,8 +402,8 @@ function liveIds(m: Inside): string[] {
 
 interface Lengths {
   fields: number;
-  /** Field lengths by short id × field id; 0 where MiniSearch has none. */
-  values: Int32Array;
+  /** Field lengths by field id, then short id (a posting list reads one array in order); 0 where MiniSearch has none. */
+  values: Int32Array[];
   /** Short ids below this are copied. */
   filled: number;
 }
@@ -418,20 +418,22 @@ function fieldLengths(m: Inside): Lengths {
   const fields = Object.keys(m._fieldIds).length;
   let t = lengthTables.get(m);
   if (!t || t.fields !== fields) {
-    t = { fields, values: new Int32Array(0), filled: 0 };
+    t = { fields, values: Array.from({ length: fields }, () => new Int32Array(0)), filled: 0 };
     lengthTables.set(m, t);
   }
   const cap = m._nextId;
   if (t.filled >= cap) return t;
-  if (t.values.length < cap * fields) {
-    const grown = new Int32Array(Math.max(cap, (t.values.length / fields) * 2) * fields);
-    grown.set(t.values);
-    t.values = grown;
+  if ((t.values[0]?.length ?? 0) < cap) {
+    t.values = t.values.map((old) => {
+      const grown = new Int32Array(Math.max(cap, old.length * 2));
+      grown.set(old);
+      return grown;
+    });
   }
   for (let id = t.filled; id < cap; id++) {
     const ls = m._fieldLength.get(id);
     if (!ls) continue;
-    for (let f = 0; f < fields; f++) t.values[id * fields + f] = ls[f] ?? 0;
+    for (let f = 0; f < fields; f++) (t.values[f] as Int32Array)[id] = ls[f] ?? 0;
   }
   t.filled = cap;
   return t;
