@@ -1,7 +1,8 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import { type DocMeta, FIELD_BOOSTS, SEARCH_FIELDS, type SearchDoc } from './documents';
 import { type FilterSet, hasFilters, matchesFilters } from './filters';
 import { planQuery, type QueryPlan, toMiniSearchQuery } from './query';
+import { type QueryTree, rank, rankable, Verdicts } from './rank';
 import { defaultSynonyms, groupsInWords, type SynonymTable } from './synonyms';
 import { FILLER_WORDS, indexTerms, rawTokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
@@ -9,15 +10,22 @@ import { Vocabulary } from './vocabulary';
 export interface Hit {
   id: string;
   score: number;
-  /** Index terms this offer matched (after prefix, typo and compound expansion). */
-  terms: string[];
 }
 
 export interface SearchResults {
   hits: Hit[];
   plan: QueryPlan;
+  /**
+   * Index terms (after prefix, typo and compound expansion) found in offers that pass the
+   * filters: one list for all hits, for highlighting any of them. It holds every term a
+   * hit matched; a hit's word in it is one the query found, so its size follows the query,
+   * not the number of hits.
+   */
+  terms: string[];
 }
 
+/** Filter combinations whose answers are kept (a person switches between a few). */
+const MAX_VERDICTS = 8;
 /** Shorter words have too many neighbours to guess which one was meant. */
 const MIN_NEAR_LENGTH = 4;
 const HYPHENATED_WORDS = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/gu;
@@ -48,11 +56,14 @@ export class SearchEngine {
   private collecting = false;
   private readonly synonyms: SynonymTable;
   private mini: MiniSearch<SearchDoc>;
+  private readonly rankable: boolean;
+  private readonly verdicts = new Map<string, Verdicts>();
 
   private constructor(synonyms: SynonymTable, vocabulary: Vocabulary) {
     this.synonyms = synonyms;
     this.vocabulary = vocabulary;
     this.mini = new MiniSearch<SearchDoc>(this.options());
+    this.rankable = rankable(this.mini);
   }
 
   static create(synonyms: SynonymTable = defaultSynonyms()): SearchEngine {
@@ -158,9 +169,10 @@ export class SearchEngine {
 
   /**
    * Ranked offers for a query, filtered. An empty query gives every offer that passes the
-   * filters in German alphabetical order.
+   * filters in German alphabetical order. `reference` answers through `mini.search`, the
+   * evaluation rank.ts reproduces (for tests; also used where rank.ts cannot run).
    */
-  search(query: string, filters: FilterSet = {}, skipSlot = -1): SearchResults {
+  search(query: string, filters: FilterSet = {}, skipSlot = -1, reference = false): SearchResults {
     const plan = planQuery(query, this.synonyms);
     const pass = (id: string) => {
       const m = this.meta.get(id);
@@ -170,22 +182,47 @@ export class SearchEngine {
       const hits = [...this.meta.values()]
         .filter((m) => matchesFilters(m, filters))
         .sort((a, b) => compare(a.sort, b.sort))
-        .map((m) => ({ id: m.id, score: 0, terms: [] }));
-      return { hits, plan };
+        .map((m) => ({ id: m.id, score: 0 }));
+      return { hits, plan, terms: [] };
     }
-    const filtered = hasFilters(filters);
-    // A document boost of 0 makes MiniSearch skip an offer before it scores or records it,
-    // where a `filter` would only drop it after every posting was scored; offers that pass
-    // keep a boost of 1, so their scores and order are the same.
-    const raw = this.mini.search(
-      toMiniSearchQuery(plan, this.vocabulary, skipSlot),
-      filtered ? { boostDocument: (id) => (pass(id as string) ? 1 : 0) } : {},
-    );
+    const tree = toMiniSearchQuery(plan, this.vocabulary, skipSlot);
+    const accept = hasFilters(filters) ? pass : undefined;
+    const verdicts = accept ? this.verdictsFor(filters, accept) : undefined;
     // MiniSearch ranks by BM25 times the number of query terms an offer matched, so an
     // offer that matches a word AND its synonyms or compounds ranks higher: more evidence.
-    // Its order is kept as is (already sorted; equal scores stay in insertion order).
-    const hits: Hit[] = raw.map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
-    return { hits, plan };
+    // Equal scores stay in MiniSearch's insertion order. Filters skip an offer before it
+    // is scored.
+    if (this.rankable && !reference) {
+      return { ...rank(this.mini, tree as QueryTree, verdicts), plan };
+    }
+    return { ...this.searchByMiniSearch(tree, accept), plan };
+  }
+
+  /** Typing repeats the filters: what they say of an offer is asked once. */
+  private verdictsFor(filters: FilterSet, accept: (id: string) => boolean): Verdicts {
+    const key = JSON.stringify(filters);
+    let v = this.verdicts.get(key);
+    if (!v) {
+      if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
+      v = new Verdicts(accept);
+      this.verdicts.set(key, v);
+    }
+    return v;
+  }
+
+  private searchByMiniSearch(
+    query: Query,
+    accept?: (id: string) => boolean,
+  ): Omit<SearchResults, 'plan'> {
+    // A document boost of 0 makes MiniSearch skip an offer before it scores or records it;
+    // offers that pass keep a boost of 1, so their scores and order are the same.
+    const raw = this.mini.search(
+      query,
+      accept ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {},
+    );
+    const terms = new Set<string>();
+    for (const r of raw) for (const t of r.terms) terms.add(t);
+    return { hits: raw.map((r) => ({ id: r.id as string, score: r.score })), terms: [...terms] };
   }
 
   /**

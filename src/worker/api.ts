@@ -21,8 +21,11 @@ export interface SearchAnswer {
   ready: boolean;
   /** Every match, best first. */
   ids: string[];
-  /** Index terms each offer matched, for highlighting: [id, terms]. */
-  terms: [string, string[]][];
+  /**
+   * Index terms the matches matched (typo, prefix and compound forms of the query words),
+   * one list for every row: its size follows the query, not the number of matches.
+   */
+  terms: string[];
   /** The query plan's folded strings worth highlighting; null without query words. */
   needles: string[] | null;
 }

@@ -112,11 +112,11 @@ export function createDataCore(
       await checked;
       const engine = searchIndex().engine();
       if (!engine) return { ready: false, ids: [], terms: [], needles: null };
-      const { hits, plan } = engine.search(query, filters);
+      const { hits, plan, terms } = engine.search(query, filters);
       return {
         ready: true,
         ids: hits.map((h) => h.id),
-        terms: hits.map((h) => [h.id, h.terms]),
+        terms,
         needles: queryWords(query).length > 0 ? plan.needles : null,
       };
     },

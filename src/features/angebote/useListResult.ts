@@ -16,8 +16,8 @@ export interface ListResult {
   ids: string[];
   /** Folded strings worth highlighting (query words, synonyms); null without a query. */
   needles: string[] | null;
-  /** Index terms each offer matched, for highlighting. */
-  terms: Map<string, string[]>;
+  /** Index terms the matches matched, for highlighting any row. */
+  terms: string[];
   /** The device is being filled (first visit): an empty result is no answer yet. */
   loading: LoadProgress | null;
 }
@@ -66,9 +66,7 @@ export function useListResult(db: WegweiserDB, query: string, filters: FilterSet
 
   const fromEngine = useMemo(
     () =>
-      answer?.ready
-        ? { ids: answer.ids, needles: answer.needles, terms: new Map(answer.terms) }
-        : null,
+      answer?.ready ? { ids: answer.ids, needles: answer.needles, terms: answer.terms } : null,
     [answer],
   );
 
@@ -79,7 +77,7 @@ export function useListResult(db: WegweiserDB, query: string, filters: FilterSet
   );
 
   if (fromEngine) return { state: 'ready', ...fromEngine, loading };
-  const none = { ids: [], needles: null, terms: new Map<string, string[]>(), loading };
+  const none = { ids: [], needles: null, terms: [], loading };
   if (hasQuery) return { state: 'preparing', ...none };
   if (fromDb.value) return { state: 'ready', ...none, ids: fromDb.value };
   return { state: 'loading', ...none };

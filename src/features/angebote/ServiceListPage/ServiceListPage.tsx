@@ -243,11 +243,7 @@ function ServiceList({ params }: { params: ListParams }) {
             <ServiceListItem
               key={row.service.id}
               row={row}
-              match={
-                result.needles
-                  ? { needles: result.needles, terms: result.terms.get(row.service.id) ?? [] }
-                  : undefined
-              }
+              match={result.needles ? { needles: result.needles, terms: result.terms } : undefined}
             />
           ))}
         </ul>

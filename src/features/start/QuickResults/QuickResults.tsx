@@ -45,10 +45,7 @@ export function QuickResults({ query }: { query: string }) {
       {total > 0 && (
         <ul class="quick-results__list">
           {(rows.value ?? []).map(({ service, provider }) => {
-            const match = {
-              needles: result.needles ?? [],
-              terms: result.terms.get(service.id) ?? [],
-            };
+            const match = { needles: result.needles ?? [], terms: result.terms };
             return (
               <li key={service.id}>
                 <a class="quick-results__link" href={detailHref(service.id)}>
