@@ -118,3 +118,27 @@ describe('sortByScore', () => {
     }
   });
 });
+
+describe('the empty query', () => {
+  it('lists every offer in German order, and follows renames, additions and removals', () => {
+    const data = demoDataset();
+    const engine = engineFor(data);
+    const sorted = () => engine.search('').hits.map((h) => engine.getMeta(h.id)?.sort ?? '');
+    const inOrder = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
+    expect(sorted()).toHaveLength(engine.size);
+    expect(inOrder(sorted())).toBe(true);
+
+    const [first, second] = engine.search('').hits.map((h) => h.id);
+    const docs = docsFromDataset(data);
+    const moved = docs.find((d) => d.doc.id === first)!;
+    // The first offer renamed to sort last, a new one to sort first, the second removed.
+    engine.upsert(moved.doc, { ...moved.meta, sort: '\uffff' });
+    engine.upsert({ ...moved.doc, id: 'neu' }, { ...moved.meta, id: 'neu', sort: '' });
+    const ids = engine.search('').hits.map((h) => h.id);
+    expect(ids[0]).toBe('neu');
+    expect(ids.at(-1)).toBe(first);
+    engine.remove(second!);
+    expect(engine.search('').hits.map((h) => h.id)).not.toContain(second);
+    expect(inOrder(sorted())).toBe(true);
+  });
+});
