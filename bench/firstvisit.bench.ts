@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { demoDataset, syntheticDataset } from '../src/demo';
 import { launchBrowser, newPhoneContext } from '../tests/e2e/support/browser';
+import { residentOffers } from '../tests/e2e/support/residents';
 import {
   blockingTime,
   cumulativeLayoutShift,
@@ -174,7 +175,7 @@ export async function benchFirstVisit(): Promise<BenchRow[]> {
   try {
     const demo = await startBenchServer(demoDataset);
     try {
-      const n = demoDataset().services.filter((s) => s.visibility === 'public' && !s.deleted);
+      const n = residentOffers(demoDataset());
       rows.push(...(await benchCase(browser, demo.url, n.length, 4, RUNS_DEMO, true)));
     } finally {
       await demo.close();

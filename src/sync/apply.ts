@@ -115,6 +115,8 @@ interface TablePlan {
   name: TableName;
   table: Table<AnyRecord, string>;
   decisions: Map<string, Decision>;
+  /** From newestLocalVersion: changes above it cannot be stale. */
+  newest: number | null;
 }
 
 /**
@@ -139,9 +141,8 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
   if (!isObject(page) || !Array.isArray(page.changes) || typeof page.cursor !== 'string') {
     throw new SyncError('invalid');
   }
-  let result: ApplyResult | undefined;
   const tables = TABLE_NAMES.map((name) => db.table<AnyRecord, string>(name));
-  await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+  return db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
     // Asked first: the records are validated while IndexedDB answers (in another process).
     const named = new Set<unknown>();
     for (const c of page.changes as unknown[]) if (isObject(c)) named.add(c.table);
@@ -151,23 +152,20 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
     ]);
     const { byTable, invalid, unknownTable } = decidePage(page);
     const applied: ApplyResult = { upserted: 0, deleted: 0, invalid, stale: 0, unknownTable };
-    result = applied;
     const [pending, newestOf] = await reads;
     // Foreign-key order (TABLE_NAMES), kept for the writes below.
     const plans: TablePlan[] = [];
-    const newest: (number | null)[] = [];
     TABLE_NAMES.forEach((name, i) => {
       const decisions = byTable.get(name);
       if (!decisions) return;
-      plans.push({ name, table: tables[i] as Table<AnyRecord, string>, decisions });
-      newest.push(newestOf[i] ?? null);
+      const table = tables[i] as Table<AnyRecord, string>;
+      plans.push({ name, table, decisions, newest: newestOf[i] ?? null });
     });
     const locals = await Promise.all(
-      plans.map(async ({ name, table, decisions }, i) => {
-        const limit = newest[i] as number | null;
+      plans.map(async ({ name, table, decisions, newest }) => {
         const ids: string[] = [];
         for (const [id, d] of decisions) {
-          if (limit === null || d.version <= limit || !d.record || pending.has(`${name}/${id}`))
+          if (newest === null || d.version <= newest || !d.record || pending.has(`${name}/${id}`))
             ids.push(id);
         }
         const rows = ids.length > 0 ? await table.bulkGet(ids) : [];
@@ -215,6 +213,6 @@ export async function applyPullPage(db: WegweiserDB, page: PullResponse): Promis
     });
     writes.push(db.meta.put({ key: META_KEYS.cursor, value: page.cursor }));
     await Promise.all(writes);
+    return applied;
   });
-  return result as ApplyResult;
 }

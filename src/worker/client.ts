@@ -83,7 +83,6 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
   let local: Promise<Call> | null = null;
   const onPage = (): Promise<Call> => {
     local ??= import('./core').then(({ createDataCore }) => {
-      where = 'page';
       const api = createDataCore(db, onEvent, {
         filling: db.name === DB_NAME && globalThis.navigator?.onLine !== false,
       });
@@ -94,6 +93,7 @@ export function createDataClient(db: WegweiserDB, options: DataClientOptions = {
         );
       return call;
     });
+    // Also when a stopped worker hands over to the page's service loaded before.
     return local.then((call) => {
       where = 'page';
       return call;

@@ -4,10 +4,11 @@ import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, shell } from './support/coord';
 import type { CoordServer, TestUser } from './support/coordServer';
 import { waitForLocalCount } from './support/page';
+import { residentOffers } from './support/residents';
 import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const offer = demo.services.filter((s) => s.visibility === 'public' && !s.deleted)[3]!;
+const offer = residentOffers(demo)[3]!;
 const anna: TestUser = {
   email: 'anna@example.org',
   role: 'coordinator',

@@ -9,10 +9,11 @@ import {
 } from '../../src/model';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { countLocal, readLocal, recordPulls, waitForLocalCount } from './support/page';
+import { residentOffers } from './support/residents';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+const publicServices = residentOffers(demo);
 
 describe.skipIf(!hasChromium)('incremental pull', () => {
   const suite = useServerAndBrowser(demo);

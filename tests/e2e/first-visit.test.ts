@@ -4,10 +4,11 @@ import { demoDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { countLocal, waitForLocalCount, waitForServiceWorkerControl } from './support/page';
+import { residentOffers } from './support/residents';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+const publicServices = residentOffers(demo);
 const PAGE_LIMIT = 40;
 const PAGE_DELAY_MS = 700;
 

@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount } from './support/page';
+import { residentOffers } from './support/residents';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+const publicServices = residentOffers(demo);
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

@@ -9,10 +9,11 @@ import { hasChromium, newPhoneContext } from './support/browser';
 import { newSignedInPage, shell } from './support/coord';
 import type { CoordServer, TestUser } from './support/coordServer';
 import { countLocal, waitForLocalCount } from './support/page';
+import { residentOffers } from './support/residents';
 import { useCoordServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+const publicServices = residentOffers(demo);
 const offer = publicServices.find((s) => s.status === 'active')!;
 const worker: TestUser = {
   email: 'sam.kuemmerer@example.org',

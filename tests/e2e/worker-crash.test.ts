@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount } from './support/page';
+import { residentOffers } from './support/residents';
 import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
-const publicServices = demo.services.filter((s) => s.visibility === 'public' && !s.deleted);
+const publicServices = residentOffers(demo);
 
 describe.skipIf(!hasChromium)('the data worker stopping after its start', () => {
   const suite = useServerAndBrowser(demo);
