@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appShellHtml } from './src/app/shellHtml.ts';
 
@@ -50,6 +51,61 @@ function appShell(): Plugin {
   };
 }
 
+/**
+ * The entry (src/main.tsx) imports the app's code dynamically, so that it is evaluated
+ * after the first paint and in steps. Its files are still fetched at once: index.html gets a
+ * modulepreload for each chunk the entry imports dynamically (and their imports), and their
+ * stylesheets as ordinary links, so the static first screen is styled from the start.
+ */
+function bootPreload(): Plugin {
+  let base = '/';
+  return {
+    name: 'qw:boot-preload',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle: OutputBundle | undefined = ctx.bundle;
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        if (!entry) return;
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const seen = new Set<string>([entry.fileName, ...entry.imports]);
+        const order: OutputChunk[] = [];
+        const walk = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          const chunk = byFile.get(file);
+          if (!chunk) return;
+          chunk.imports.forEach(walk);
+          order.push(chunk);
+        };
+        entry.dynamicImports.forEach(walk);
+        const tags: HtmlTagDescriptor[] = [];
+        for (const chunk of order) {
+          const css = (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata;
+          for (const file of css?.importedCss ?? []) {
+            tags.push({
+              tag: 'link',
+              attrs: { rel: 'stylesheet', crossorigin: true, href: base + file },
+              injectTo: 'head',
+            });
+          }
+          tags.push({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: base + chunk.fileName },
+            injectTo: 'head',
+          });
+        }
+        return tags;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   define: {
     'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version),
@@ -57,6 +113,7 @@ export default defineConfig({
   plugins: [
     preact(),
     appShell(),
+    bootPreload(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'service-worker',

@@ -10,7 +10,7 @@ import type { Account } from '../sync/session';
 /**
  * What the screens need from the outside world, handed down once. Tests give a
  * fresh fake-indexeddb database and a hand-driven sync controller; the app gives the
- * real ones (src/main.tsx).
+ * real ones (src/app/boot.tsx).
  */
 export interface AppDeps {
   db: WegweiserDB;

@@ -4,19 +4,26 @@
  * Sprechstunden screens so both write a date the same way.
  */
 import { berlinDate, TIME_ZONE } from '../schedule/tz';
+import { once } from '../util/once';
 
-const weekdayDate = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TIME_ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'numeric',
-});
-const clock = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const weekdayDate = once(
+  () =>
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: TIME_ZONE,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'numeric',
+    }),
+);
+const clock = once(
+  () =>
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 /** Whole Berlin calendar days from `from` to `to` (0 = the same day, 1 = the next). */
 export function berlinDaysBetween(from: Date, to: Date): number {
@@ -27,10 +34,12 @@ export function berlinDaysBetween(from: Date, to: Date): number {
 
 /** "Do., 19.11." */
 export function berlinWeekdayDate(d: Date): string {
-  return weekdayDate.format(d);
+  return weekdayDate().format(d);
 }
 
 /** "9:00", "17:30". */
 export function berlinClock(d: Date): string {
-  return clock.format(d).replace(/^0(\d)/, '$1');
+  return clock()
+    .format(d)
+    .replace(/^0(\d)/, '$1');
 }

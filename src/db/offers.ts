@@ -8,6 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Contact, Location, Organization, Schedule, Service } from '../model';
 // The taxonomy alone: the model's barrel would bring the validation schemas to the start page.
 import { TARGET_GROUPS } from '../model/taxonomy';
+import { once } from '../util/once';
 import type { StoredService, WegweiserDB } from './schema';
 import { germanSortKey } from './sortKey';
 
@@ -85,8 +86,8 @@ export interface OfferLookups {
   contacts: Iterable<Contact | undefined>;
 }
 
-const collator = new Intl.Collator('de');
-const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+const collator = once(() => new Intl.Collator('de'));
+const byName = (a: { name: string }, b: { name: string }) => collator().compare(a.name, b.name);
 
 function byId<T extends { id: string; deleted?: boolean }>(
   rows: Iterable<T | undefined>,
@@ -253,7 +254,7 @@ export async function countByTargetGroup(db: WegweiserDB): Promise<Record<string
 /** Quartiere that have a location, in German order (for the filters). */
 export async function knownQuartiere(db: WegweiserDB): Promise<string[]> {
   const names = (await db.locations.orderBy('quartier').uniqueKeys()) as string[];
-  return names.sort(collator.compare);
+  return names.sort(collator().compare);
 }
 
 /* ---------------------------------------------------------------------------------------

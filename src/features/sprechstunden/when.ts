@@ -5,15 +5,19 @@
 import { berlinClock, berlinDaysBetween, berlinWeekdayDate } from '../../components/berlinTime';
 import { t } from '../../i18n';
 import { TIME_ZONE } from '../../schedule';
+import { once } from '../../util/once';
 
 const MINUTE = 60_000;
 
-const longDate = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-});
+const longDate = once(
+  () =>
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: TIME_ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    }),
+);
 
 /** "heute", "morgen", else "Do., 19.11.". */
 export function dayLabel(d: Date, now: Date): string {
@@ -28,7 +32,7 @@ export function longDayLabel(d: Date, now: Date): string {
   const diff = berlinDaysBetween(now, d);
   if (diff === 0) return t('schedules.todayTitle');
   if (diff === 1) return t('schedules.tomorrowTitle');
-  return longDate.format(d);
+  return longDate().format(d);
 }
 
 /** "15:00–17:00 Uhr" from real instants (so a DST-shifted start shows as it is). */

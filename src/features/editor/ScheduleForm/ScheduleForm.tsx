@@ -27,6 +27,7 @@ import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 import { fieldsOf, formOf, NTHS, type RuleForm } from './ruleForm';
 import './ScheduleForm.css';
+import { once } from '../../../util/once';
 
 const NULLABLE = [
   'location_id',
@@ -57,15 +58,18 @@ const FIELDS = [
   'service_id',
 ];
 
-const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TIME_ZONE,
-  weekday: 'short',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dateTimeFmt = once(
+  () =>
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: TIME_ZONE,
+      weekday: 'short',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 
 /** The live preview: the sentence residents will read and the next dates. */
 function Preview({ values }: { values: Values }) {
@@ -87,7 +91,7 @@ function Preview({ values }: { values: Values }) {
           <ol class="schedule-preview__dates">
             {next.map((o) => (
               <li key={o.start.toISOString()} class={o.cancelled ? 'is-cancelled' : undefined}>
-                {dateTimeFmt.format(o.start)}
+                {dateTimeFmt().format(o.start)}
                 {o.cancelled && ` – ${t('schedule.cancelled')}`}
               </li>
             ))}

@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { dbStatus, getDb, openDb } from '../db/db';
+import { storageEstimate } from '../db/storage';
+import { listenForInstallOffer } from '../pwa/install';
+import { registerServiceWorker } from '../pwa/lifecycle';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { startSync } from '../sync';
+import { createAccount } from '../sync/session';
+import { App } from './App';
+import type { AppDeps } from './deps';
+import { nextTask } from './tasks';
+
+/** Opens the database, starts sync and renders the app into `root`, one step per task. */
+export async function boot(root: HTMLElement): Promise<void> {
+  const db = getDb();
+  // Open early so a blocked upgrade or a full disk shows up in the banner at once;
+  // the outcome is reported through dbStatus, so the rejection needs no handler here.
+  openDb(db).catch(() => {});
+  const account = createAccount({
+    db,
+    fetch: (input, init) => globalThis.fetch(input, init),
+    baseUrl: '',
+  });
+  await nextTask();
+  const sync = startSync({ db, baseUrl: '', account });
+  const deps: AppDeps = {
+    db,
+    dbStatus,
+    sync,
+    account,
+    storageEstimate: () => storageEstimate(),
+    appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+    now: () => new Date(),
+  };
+  await nextTask();
+  render(<App deps={deps} updatePrompt={<UpdatePrompt />} />, root);
+  await nextTask();
+  void registerServiceWorker();
+  listenForInstallOffer();
+}
