@@ -72,4 +72,3 @@ export function QuickResults({ query }: { query: string }) {
   );
 }
 
-export { warmSearch } from './warm';

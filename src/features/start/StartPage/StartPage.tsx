@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { lazyPage } from '../../../app/lazy';
 import { navigate } from '../../../app/router';
@@ -11,19 +11,20 @@ import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { useSyncState } from '../../../sync';
 import { listHref } from '../../angebote/params';
+import { warmSearch } from '../QuickResults/warm';
 import { SearchForm } from '../SearchForm/SearchForm';
 import { TargetGroupTiles } from '../TargetGroupTiles/TargetGroupTiles';
 import './StartPage.css';
 
-// The search engine and its index are not part of the start page's JavaScript: they load
-// when the field gets focus, or when the browser is idle after the first render.
+// The search index is loaded (or built) in the data worker when the browser is idle after
+// the first render. The quick results' code is not part of the start page's JavaScript and
+// is not evaluated on a first visit that does not search: it loads when the field gets focus.
 const loadQuick = () => import('../QuickResults/QuickResults');
 const QuickResults = lazyPage(() => loadQuick().then((m) => m.QuickResults));
 
-function warm(db: WegweiserDB): void {
-  loadQuick()
-    .then((m) => m.warmSearch(db))
-    .catch(() => {});
+function prepareSearch(db: WegweiserDB): void {
+  loadQuick().catch(() => {});
+  warmSearch(db);
 }
 
 function whenIdle(fn: () => void): () => void {
@@ -38,23 +39,32 @@ function whenIdle(fn: () => void): () => void {
 /**
  * Counts only from complete data: "0 Angebote" during the first sync would be wrong. Until
  * then one key read says whether anything is here; counting on every page the first sync
- * stores kept the page busy while it ran.
+ * stores kept the page busy while it ran. Once something is here, only the end of the
+ * first sync changes what the tiles show, so the offers are not read again (and the query
+ * not run again) for each page the sync stores.
  */
-async function readTiles(db: WegweiserDB) {
-  const complete = await firstSyncDone(db);
-  if (!complete) return { counts: undefined, any: await hasListed(db), complete };
-  const counts = await countByTargetGroup(db);
-  return { counts, any: Object.values(counts).some((n) => n > 0), complete };
+function tilesReader(db: WegweiserDB) {
+  let anyListed = false;
+  return async () => {
+    const complete = await firstSyncDone(db);
+    if (!complete) {
+      anyListed ||= await hasListed(db);
+      return { counts: undefined, any: anyListed, complete };
+    }
+    const counts = await countByTargetGroup(db);
+    return { counts, any: Object.values(counts).some((n) => n > 0), complete };
+  };
 }
 
 export function StartPage() {
   const { db, sync } = useAppDeps();
-  const tiles = useLiveQueryState(() => readTiles(db), [db]);
+  const readTiles = useMemo(() => tilesReader(db), [db]);
+  const tiles = useLiveQueryState(readTiles, [readTiles]);
   const syncState = useSyncState(sync);
   const { counts, any, complete } = tiles.value ?? {};
   const state = dataState(any === undefined ? undefined : Number(any), complete, syncState.status);
   const [query, setQuery] = useState('');
-  useEffect(() => whenIdle(() => warm(db)), [db]);
+  useEffect(() => whenIdle(() => warmSearch(db)), [db]);
 
   return (
     <div class="page start-page">
@@ -65,7 +75,7 @@ export function StartPage() {
       <SearchForm
         value={query}
         onValue={setQuery}
-        onFocus={() => warm(db)}
+        onFocus={() => prepareSearch(db)}
         onSubmit={() => navigate(listHref({ q: query }))}
         controls={query.trim() ? 'quick-results' : undefined}
       />
