@@ -1,6 +1,6 @@
 /**
  * Size budgets on the build output (run after `npm run build`):
- *  - JavaScript the start page loads (entry, preloaded boot chunks, their static imports),
+ *  - JavaScript the start page loads (entry, its boot chunks, their static imports),
  *    gzipped ≤ 75 KB
  *  - the service worker, gzipped ≤ 10 KB
  *  - no zod on the start page
@@ -17,6 +17,7 @@ const BUDGETS = { startJs: 75 * KB, serviceWorker: 10 * KB };
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  dynamicImports?: string[];
   isEntry?: boolean;
 }
 
@@ -33,13 +34,8 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string
 const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
 if (!entry) throw new Error('no entry chunk in the Vite manifest');
 
-// The browser loads the entry, the chunks index.html preloads (the boot, vite.config.ts),
-// and, eagerly, every chunk any of them imports statically.
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const preloaded = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map(
-  (m) => m[1] as string,
-);
-const byFile = new Map(Object.entries(manifest).map(([key, c]) => [c.file, key]));
+// The browser loads the entry and every chunk it imports statically; the entry's own
+// dynamic imports are the app's boot (src/main.tsx), loaded right after the first paint.
 const seen = new Set<string>();
 const walk = (key: string) => {
   if (seen.has(key)) return;
@@ -47,11 +43,7 @@ const walk = (key: string) => {
   for (const imp of manifest[key]?.imports ?? []) walk(imp);
 };
 walk(entry[0]);
-for (const file of preloaded) {
-  const key = byFile.get(file);
-  if (!key) throw new Error(`index.html preloads ${file}, which the manifest does not list`);
-  walk(key);
-}
+for (const key of entry[1].dynamicImports ?? []) walk(key);
 const startFiles = [...seen].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
 const startJs = startFiles.reduce((sum, f) => sum + gz(f), 0);
 const serviceWorker = gz('sw.js');

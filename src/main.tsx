@@ -8,9 +8,12 @@ import './styles/global.css';
  */
 const root = document.getElementById('app');
 if (root) {
-  void afterPaint()
-    .then(() => import('./db/db'))
-    .then(nextTask)
-    .then(() => import('./app/boot'))
-    .then(({ boot }) => boot(root));
+  void afterPaint().then(async () => {
+    // Both are fetched at once; the smaller one is evaluated as soon as it is here.
+    const app = import('./app/boot');
+    await import('./db/db');
+    await nextTask();
+    const { boot } = await app;
+    await boot(root);
+  });
 }

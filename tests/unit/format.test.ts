@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatIsoDate, formatNumber } from '../../src/components/format';
+import {
+  formatBytes,
+  formatDateTime,
+  formatIsoDate,
+  formatNumber,
+} from '../../src/components/format';
 
 describe('German number and date formatting', () => {
   const intl = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });

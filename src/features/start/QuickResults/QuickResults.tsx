@@ -71,4 +71,3 @@ export function QuickResults({ query }: { query: string }) {
     </section>
   );
 }
-
