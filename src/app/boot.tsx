@@ -8,6 +8,7 @@ import { startSync } from '../sync';
 import { createAccount } from '../sync/session';
 import { App } from './App';
 import type { AppDeps } from './deps';
+import { StagedRender } from './staged';
 import { nextTask } from './tasks';
 
 /** Opens the database, starts sync and renders the app into `root`, one step per task. */
@@ -33,7 +34,12 @@ export async function boot(root: HTMLElement): Promise<void> {
     now: () => new Date(),
   };
   await nextTask();
-  render(<App deps={deps} updatePrompt={<UpdatePrompt />} />, root);
+  render(
+    <StagedRender.Provider value={true}>
+      <App deps={deps} updatePrompt={<UpdatePrompt />} />
+    </StagedRender.Provider>,
+    root,
+  );
   await nextTask();
   void registerServiceWorker();
   listenForInstallOffer();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { lazyPage } from '../../../app/lazy';
 import { navigate } from '../../../app/router';
+import { useLaterPart } from '../../../app/staged';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { dataState, firstSyncDone } from '../../../db/dataState';
@@ -64,6 +65,7 @@ export function StartPage() {
   const { counts, any, complete } = tiles.value ?? {};
   const state = dataState(any === undefined ? undefined : Number(any), complete, syncState.status);
   const [query, setQuery] = useState('');
+  const later = useLaterPart();
   useEffect(() => whenIdle(() => warmSearch(db)), [db]);
 
   return (
@@ -80,24 +82,28 @@ export function StartPage() {
         controls={query.trim() ? 'quick-results' : undefined}
       />
       {query.trim() && <QuickResults query={query} />}
-      <section class="start-page__groups" aria-labelledby="start-groups">
-        <h2 id="start-groups">{t('start.groupsHeading')}</h2>
-        {/* Notices go below the tiles, so that nothing above them moves. */}
-        <TargetGroupTiles counts={counts} labelledBy="start-groups" />
-        {(state === 'empty' || state === 'waiting') && (
-          <EmptyState>
-            <p>{t(state === 'empty' ? 'start.empty' : 'start.noData')}</p>
-          </EmptyState>
-        )}
-      </section>
-      <div class="start-page__links">
-        <a class="btn btn--secondary" href="/angebote">
-          {t('start.allOffers')}
-        </a>
-        <a class="btn btn--secondary" href="/merkliste">
-          {t('saved.title')}
-        </a>
-      </div>
+      {later && (
+        <>
+          <section class="start-page__groups" aria-labelledby="start-groups">
+            <h2 id="start-groups">{t('start.groupsHeading')}</h2>
+            {/* Notices go below the tiles, so that nothing above them moves. */}
+            <TargetGroupTiles counts={counts} labelledBy="start-groups" />
+            {(state === 'empty' || state === 'waiting') && (
+              <EmptyState>
+                <p>{t(state === 'empty' ? 'start.empty' : 'start.noData')}</p>
+              </EmptyState>
+            )}
+          </section>
+          <div class="start-page__links">
+            <a class="btn btn--secondary" href="/angebote">
+              {t('start.allOffers')}
+            </a>
+            <a class="btn btn--secondary" href="/merkliste">
+              {t('saved.title')}
+            </a>
+          </div>
+        </>
+      )}
     </div>
   );
 }
