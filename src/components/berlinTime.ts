@@ -6,24 +6,15 @@
 import { berlinDate, TIME_ZONE } from '../schedule/tz';
 import { once } from '../util/once';
 
-const weekdayDate = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'numeric',
-    }),
-);
-const clock = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
-);
+/** A German formatter for Berlin time, made on first use (see src/util/once.ts). */
+export function berlinFormat(
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): () => Intl.DateTimeFormat {
+  return once(() => new Intl.DateTimeFormat('de-DE', { ...options, timeZone: TIME_ZONE }));
+}
+
+const weekdayDate = berlinFormat({ weekday: 'short', day: 'numeric', month: 'numeric' });
+const clock = berlinFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** Whole Berlin calendar days from `from` to `to` (0 = the same day, 1 = the next). */
 export function berlinDaysBetween(from: Date, to: Date): number {

@@ -2,30 +2,19 @@
  * German formatting. Dates are shown in Europe/Berlin whatever the device's zone is,
  * because opening hours and "zuletzt geprüft" refer to the place, not the phone.
  */
-import { TIME_ZONE } from '../schedule/zone';
+
 import { once } from '../util/once';
+import { berlinFormat } from './berlinTime';
 
-const dateFmt = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }),
-);
+const dateFmt = berlinFormat({ day: '2-digit', month: '2-digit', year: 'numeric' });
 
-const dateTimeFmt = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
-);
+const dateTimeFmt = berlinFormat({
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

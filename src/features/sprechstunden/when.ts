@@ -2,22 +2,17 @@
  * How a date reads on the screens, in Europe/Berlin whatever the phone's zone is:
  * "heute", "morgen", "Do., 19.11."; "15:00–17:00 Uhr"; "noch 40 Min.".
  */
-import { berlinClock, berlinDaysBetween, berlinWeekdayDate } from '../../components/berlinTime';
+import {
+  berlinClock,
+  berlinDaysBetween,
+  berlinFormat,
+  berlinWeekdayDate,
+} from '../../components/berlinTime';
 import { t } from '../../i18n';
-import { TIME_ZONE } from '../../schedule';
-import { once } from '../../util/once';
 
 const MINUTE = 60_000;
 
-const longDate = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-    }),
-);
+const longDate = berlinFormat({ weekday: 'long', day: 'numeric', month: 'long' });
 
 /** "heute", "morgen", else "Do., 19.11.". */
 export function dayLabel(d: Date, now: Date): string {

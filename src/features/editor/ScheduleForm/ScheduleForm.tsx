@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
+import { berlinFormat } from '../../../components/berlinTime';
 import { formatIsoDate } from '../../../components/format';
 import { liveRows } from '../../../db/offers';
 import { useLiveQuery } from '../../../db/useLiveQuery';
@@ -12,7 +13,6 @@ import {
   WEEKDAY_CODES,
   type WeekdayCode,
 } from '../../../schedule';
-import { TIME_ZONE } from '../../../schedule/tz';
 import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { type Draft, str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
@@ -27,7 +27,6 @@ import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 import { fieldsOf, formOf, NTHS, type RuleForm } from './ruleForm';
 import './ScheduleForm.css';
-import { once } from '../../../util/once';
 
 const NULLABLE = [
   'location_id',
@@ -58,18 +57,14 @@ const FIELDS = [
   'service_id',
 ];
 
-const dateTimeFmt = once(
-  () =>
-    new Intl.DateTimeFormat('de-DE', {
-      timeZone: TIME_ZONE,
-      weekday: 'short',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
-);
+const dateTimeFmt = berlinFormat({
+  weekday: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The live preview: the sentence residents will read and the next dates. */
 function Preview({ values }: { values: Values }) {
