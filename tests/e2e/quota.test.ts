@@ -21,6 +21,10 @@ import {
   watchForEmptyList,
 } from './support/page';
 
+// A full page load that boots the app, opens the index and reads its rows: more than
+// expect.poll's default second on a busy machine. Not a speed check (see bench/).
+const LIST_READY_MS = 15_000;
+
 const demo = demoDataset();
 const offer = listedPublicOffer(demo);
 const coordinator = COORDINATOR;
@@ -153,7 +157,9 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Gespeichert. Wartet auf Übertragung.').waitFor();
     await page.goto(`${server.url}/angebote`);
-    await expect.poll(() => page.locator('main h1').textContent()).toMatch(/^\d+ Angebote$/);
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: LIST_READY_MS })
+      .toMatch(/^\d+ Angebote$/);
     expect(await countLocal(page, 'outbox')).toBe(1);
 
     expect(await fillDisk(page)).toBeGreaterThan(0);
@@ -182,7 +188,9 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     if (!mounted || !disk || !server) return t.skip();
     const { context, page } = await openPhone(server.url, 'profile-pull');
     await page.goto(`${server.url}/angebote`);
-    await expect.poll(() => page.locator('main h1').textContent()).toMatch(/^\d+ Angebote$/);
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: LIST_READY_MS })
+      .toMatch(/^\d+ Angebote$/);
     const listed = async () =>
       Number.parseInt((await page.locator('main h1').textContent()) ?? '', 10);
     const before = await listed();
