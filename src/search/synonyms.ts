@@ -1,3 +1,4 @@
+import { stemmer } from '@orama/stemmers/german';
 import { allTerms, defaultThesaurus, indexedTerms, type Thesaurus } from './thesaurus';
 import { queryWords } from './tokenize';
 
@@ -11,6 +12,8 @@ export interface SynonymTable {
   indexByFirstWord: Map<string, { words: Phrase; group: number }[]>;
   /** Single-word German members (4+ letters) → groups; also found inside a compound. */
   heads: Map<string, number[]>;
+  /** Snowball stems of single-word German members → group ("Mahnungen" meets "Mahnung"). */
+  byStem: Map<string, number>;
   groups: Phrase[][];
   /** A stable name per group (the thesaurus concept id). */
   ids: string[];
@@ -69,6 +72,7 @@ export function compileSynonyms(
   const byFirstWord: SynonymTable['byFirstWord'] = new Map();
   const indexByFirstWord: SynonymTable['indexByFirstWord'] = new Map();
   const heads: SynonymTable['heads'] = new Map();
+  const byStem: SynonymTable['byStem'] = new Map();
   const compiled: Phrase[][] = [];
   const labels: string[][] = [];
   groups.forEach((members, group) => {
@@ -76,24 +80,31 @@ export function compileSynonyms(
     const indexedCount = options.indexed?.(group) ?? members.length;
     labels.push(members.slice(0, indexedCount) as string[]);
     members.forEach((member, m) => {
-      const words = queryWords(member).flatMap((w) => w.parts ?? [w.term]);
+      const folded = queryWords(member);
+      const words = folded.flatMap((w) => w.parts ?? [w.term]);
       if (words.length === 0) return;
-      if (phrases.some((p) => p.join(' ') === words.join(' '))) return;
-      phrases.push(words);
-      addPhrase(byFirstWord, words, group);
+      // "Geld-Probleme" typed as one hyphenated word arrives as "geldprobleme".
+      const joined = folded.length === 1 && folded[0]?.parts ? [folded[0].term] : null;
+      for (const variant of joined ? [words, joined] : [words]) {
+        if (phrases.some((p) => p.join(' ') === variant.join(' '))) continue;
+        phrases.push(variant);
+        addPhrase(byFirstWord, variant, group);
+        if (m < indexedCount) addPhrase(indexByFirstWord, variant, group);
+      }
       if (m >= indexedCount) return;
-      addPhrase(indexByFirstWord, words, group);
       const first = words[0] as string;
       if (words.length === 1 && first.length >= 4) {
         const gs = heads.get(first) ?? [];
         if (!gs.includes(group)) gs.push(group);
         heads.set(first, gs);
+        const stem = stemOf(first);
+        if (stem && !byStem.has(stem)) byStem.set(stem, group);
       }
     });
     compiled.push(phrases);
   });
   const ids = options.ids ?? compiled.map((_, g) => String(g));
-  return { byFirstWord, indexByFirstWord, heads, groups: compiled, ids, labels };
+  return { byFirstWord, indexByFirstWord, heads, byStem, groups: compiled, ids, labels };
 }
 
 /** One group per concept: German (and local) words tag offers, every language is asked. */
@@ -103,6 +114,12 @@ export function compileThesaurus(thesaurus: Thesaurus): SynonymTable {
     indexed: (g) => indexedTerms(concepts[g] as (typeof concepts)[number]).length,
     ids: concepts.map((c) => c.id),
   });
+}
+
+/** Stems shorter than four letters say too little ("Amt" and "Ämter" aside). */
+function stemOf(word: string): string | null {
+  const stem = stemmer(word);
+  return stem.length >= 4 ? stem : null;
 }
 
 let defaultTable: SynonymTable | null = null;
@@ -152,6 +169,12 @@ export function findSynonyms(table: SynonymTable, words: string[]): SynonymMatch
         match = { start: i, end, group: cand.group, words: cand.words };
         break;
       }
+    }
+    if (!match) {
+      // An inflected form of a German member: "Mahnungen", "Schwangere", "geflüchteten".
+      const stem = stemOf(first);
+      const group = stem === null ? undefined : table.byStem.get(stem);
+      if (group !== undefined) match = { start: i, end: i + 1, group, words: [first] };
     }
     if (match) {
       out.push(match);
