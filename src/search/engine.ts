@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { type DocMeta, FIELD_BOOSTS, SEARCH_FIELDS, type SearchDoc } from './documents';
+import { type MatchReason, matchReasons } from './explain';
 import { type FilterSet, hasFilters, matchesFilters } from './filters';
 import { planQuery, type QueryPlan, toMiniSearchQuery } from './query';
 import { type QueryTree, rank, rankable, Verdicts } from './rank';
@@ -216,9 +217,9 @@ export class SearchEngine {
     return { hits, terms, plan };
   }
 
-  /** The synonym table the engine was built with (concept ids, labels). */
-  get concepts(): SynonymTable {
-    return this.synonyms;
+  /** Which typed words reached which concept, for "passt zu" lines (explain.ts). */
+  reasons(plan: QueryPlan): MatchReason[] {
+    return matchReasons(plan, this.synonyms);
   }
 
   /** Typing repeats the filters: what they say of an offer is asked once. */
