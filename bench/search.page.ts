@@ -37,6 +37,18 @@ export const QUERIES = [
   'senioren treff',
 ];
 
+/** Whole questions of eight words, as people ask them at a walk-in hour. */
+export const QUESTIONS = [
+  'Ich habe Schulden und weiß nicht, wer hilft',
+  'Wo kann ich in meiner Nähe Deutsch lernen?',
+  'Mir wird bald der Strom abgestellt, was tun?',
+  'Ich suche für mein Kind einen Platz in Kita',
+  'Wer hilft mir beim Antrag auf Wohngeld hier?',
+  'Ich habe meine Arbeit verloren und brauche Beratung',
+  'Meine Mutter ist alt und fühlt sich einsam',
+  'I need help with debt and my rent now',
+];
+
 export interface PageSamples {
   n: number;
   build: number[];
@@ -56,6 +68,8 @@ export interface PageSamples {
   query: number[];
   filtered: number[];
   naive: number[];
+  question: number[];
+  naiveQuestion: number[];
   /** Queries whose hits after the cold start differ from the in-memory build's. */
   mismatches: string[];
   hits: Record<string, number>;
@@ -133,6 +147,8 @@ export async function run(
     query: [],
     filtered: [],
     naive: [],
+    question: [],
+    naiveQuestion: [],
     mismatches: [],
     hits: {},
     perQuery: {},
@@ -236,12 +252,25 @@ export async function run(
   for (const [q, ms] of byQuery) {
     out.perQuery[q] = [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] as number;
   }
+  for (const q of QUESTIONS) engine.search(q);
+  for (let r = 0; r < runs.rounds; r++) {
+    for (const q of QUESTIONS) {
+      const t0 = now();
+      engine.search(q);
+      out.question.push(now() - t0);
+    }
+  }
   const plain = docs.map((d) => d.doc);
   for (let r = 0; r < runs.naiveRounds; r++) {
     for (const q of QUERIES) {
       const t0 = now();
       naiveSearch(plain, q);
       out.naive.push(now() - t0);
+    }
+    for (const q of QUESTIONS) {
+      const t0 = now();
+      naiveSearch(plain, q);
+      out.naiveQuestion.push(now() - t0);
     }
   }
   return out;

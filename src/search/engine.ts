@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { type DocMeta, FIELD_BOOSTS, SEARCH_FIELDS, type SearchDoc } from './documents';
+import { type MatchReason, matchReasons } from './explain';
 import { type FilterSet, hasFilters, matchesFilters } from './filters';
 import { planQuery, type QueryPlan, toMiniSearchQuery } from './query';
 import { type QueryTree, rank, rankable, Verdicts } from './rank';
@@ -23,6 +24,9 @@ export interface SearchResults {
    */
   terms: string[];
 }
+
+/** Fewer strict hits than this, and a best-match search fills the list. */
+const STRICT_ENOUGH = 5;
 
 /** Filter combinations whose answers are kept (a person switches between a few). */
 const MAX_VERDICTS = 8;
@@ -197,10 +201,25 @@ export class SearchEngine {
     // offer that matches a word AND its synonyms or compounds ranks higher: more evidence.
     // Equal scores stay in MiniSearch's insertion order. Filters skip an offer before it
     // is scored.
-    if (this.rankable && !reference) {
-      return { ...rank(this.mini, tree as QueryTree, verdicts), plan };
-    }
-    return { ...this.searchByMiniSearch(tree, accept), plan };
+    const run = (q: Query) =>
+      this.rankable && !reference
+        ? rank(this.mini, q as QueryTree, verdicts)
+        : this.searchByMiniSearch(q, accept);
+    const strict = run(tree);
+    const active = plan.slots.length - (skipSlot >= 0 ? 1 : 0);
+    if (strict.hits.length >= STRICT_ENOUGH || active < 2) return { ...strict, plan };
+    // A question rarely has every word in one offer: the offers with every word stay on
+    // top, the best matches for some of them follow.
+    const loose = run(toMiniSearchQuery(plan, this.vocabulary, skipSlot, 'OR'));
+    const seen = new Set(strict.hits.map((h) => h.id));
+    const hits = [...strict.hits, ...loose.hits.filter((h) => !seen.has(h.id))];
+    const terms = [...new Set([...strict.terms, ...loose.terms])];
+    return { hits, terms, plan };
+  }
+
+  /** Which typed words reached which concept, for "passt zu" lines (explain.ts). */
+  reasons(plan: QueryPlan): MatchReason[] {
+    return matchReasons(plan, this.synonyms);
   }
 
   /** Typing repeats the filters: what they say of an offer is asked once. */

@@ -16,6 +16,8 @@ export interface Slot {
 
 export interface QueryPlan {
   slots: Slot[];
+  /** Typed words that named a concept, for "passt zu" lines. */
+  concepts: ConceptMatch[];
   /** Folded strings worth highlighting: the query words and their synonyms. */
   needles: string[];
 }
@@ -44,6 +46,7 @@ export function planQuery(query: string, synonyms: SynonymTable): QueryPlan {
   const flat = words.map((w) => w.term);
   const matches = findSynonyms(synonyms, flat);
   const slots: Slot[] = [];
+  const concepts: ConceptMatch[] = [];
   const needles = new Set<string>();
   let i = 0;
   for (const m of [...matches, null]) {
@@ -60,6 +63,7 @@ export function planQuery(query: string, synonyms: SynonymTable): QueryPlan {
     }
     if (!m) break;
     const typed = flat.slice(m.start, m.end);
+    concepts.push({ typed, group: m.group });
     for (const w of typed) needles.add(w);
     // Highlight what the synonyms matched, too ("Kita" marks "Kinderbetreuung").
     for (const member of synonyms.groups[m.group] ?? []) for (const w of member) needles.add(w);
@@ -72,13 +76,19 @@ export function planQuery(query: string, synonyms: SynonymTable): QueryPlan {
     });
     i = m.end;
   }
-  return { slots, needles: [...needles] };
+  return { slots, concepts, needles: [...needles] };
 }
 
 const identity = (s: string) => s;
 const single = (s: string) => [s];
 
-function termQuery(word: string, synonym: boolean, vocabulary: Vocabulary): Query {
+/**
+ * In a best-match search, a word that names no concept counts less than one that does
+ * when the query has both: "Schulden" carries the need in "Schulden Brief Nachbar".
+ */
+const PLAIN_WORD_WEIGHT = 0.4;
+
+function termQuery(word: string, synonym: boolean, vocabulary: Vocabulary, weight = 1): Query {
   if (synonym) {
     return {
       queries: [word],
@@ -93,7 +103,7 @@ function termQuery(word: string, synonym: boolean, vocabulary: Vocabulary): Quer
     combineWith: 'OR',
     prefix: word.length >= 2,
     fuzzy: fuzzyDistance(word),
-    boostTerm: () => 1,
+    boostTerm: () => weight,
   };
   const parts = word.length >= 4 ? vocabulary.containing(word, MAX_PARTS) : [];
   if (parts.length === 0) return direct;
@@ -107,26 +117,46 @@ function termQuery(word: string, synonym: boolean, vocabulary: Vocabulary): Quer
         fields: PART_FIELDS,
         prefix: false,
         fuzzy: false,
-        boostTerm: () => PART_BOOST,
+        boostTerm: () => PART_BOOST * weight,
       },
     ],
   };
 }
 
-/** The plan as a MiniSearch query tree (terms are already folded). */
-export function toMiniSearchQuery(plan: QueryPlan, vocabulary: Vocabulary, skipSlot = -1): Query {
+const namesConcept = (slot: Slot) => slot.alts.some((a) => a.synonym);
+
+/**
+ * The plan as a MiniSearch query tree (terms are already folded). 'AND' needs every slot;
+ * 'OR' is the best-match search: any slot may match, BM25 weighs rare words more, and
+ * words that name a concept weigh more than the others.
+ */
+export function toMiniSearchQuery(
+  plan: QueryPlan,
+  vocabulary: Vocabulary,
+  skipSlot = -1,
+  combineWith: 'AND' | 'OR' = 'AND',
+): Query {
+  const slots = plan.slots.filter((_, i) => i !== skipSlot);
+  const weighted = combineWith === 'OR' && slots.some(namesConcept);
   return {
-    combineWith: 'AND',
+    combineWith,
     tokenize: single,
     processTerm: identity,
-    queries: plan.slots
-      .filter((_, i) => i !== skipSlot)
-      .map((slot) => ({
+    queries: slots.map((slot) => {
+      const weight = weighted && !namesConcept(slot) ? PLAIN_WORD_WEIGHT : 1;
+      return {
         combineWith: 'OR',
         queries: slot.alts.map((alt) => ({
           combineWith: 'AND',
-          queries: alt.words.map((w) => termQuery(w, alt.synonym, vocabulary)),
+          queries: alt.words.map((w) => termQuery(w, alt.synonym, vocabulary, weight)),
         })),
-      })),
+      };
+    }),
   } as Query;
+}
+
+/** Synonym matches of a plan: which typed words reached which concept. */
+export interface ConceptMatch {
+  typed: string[];
+  group: number;
 }

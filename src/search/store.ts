@@ -5,7 +5,8 @@ import { createStore, type ReadableStore } from '../db/store';
 import de from '../i18n/de.json';
 import { buildDoc, type DocMeta, SEARCH_FIELDS, type SearchDoc } from './documents';
 import { SearchEngine, type SearchPiece } from './engine';
-import synonyms from './synonyms.de.json';
+import { compileThesaurus, defaultSynonyms, type SynonymTable } from './synonyms';
+import { defaultThesaurus, type Thesaurus, thesaurusKey } from './thesaurus';
 
 /**
  * Keeps a SearchEngine in step with IndexedDB:
@@ -52,7 +53,25 @@ function hash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-const CONFIG = hash(JSON.stringify([SEARCH_FIELDS, de.taxonomy, synonyms.groups]));
+/** What the indexed text depends on besides the offers: a change rebuilds the index once. */
+function configFor(thesaurus: Thesaurus): string {
+  return hash(JSON.stringify([SEARCH_FIELDS, de.taxonomy, thesaurusKey(thesaurus)]));
+}
+
+/** The thesaurus an index is built with, compiled once, and its config hash. */
+export interface IndexSetup {
+  table: SynonymTable;
+  config: string;
+}
+
+let defaultSetup: IndexSetup | null = null;
+
+/** Index setup for an effective thesaurus (withLocalTerms); the shipped one by default. */
+export function indexSetup(thesaurus?: Thesaurus): IndexSetup {
+  if (thesaurus) return { table: compileThesaurus(thesaurus), config: configFor(thesaurus) };
+  defaultSetup ??= { table: defaultSynonyms(), config: configFor(defaultThesaurus()) };
+  return defaultSetup;
+}
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -159,14 +178,17 @@ async function changesSinceSnapshot(db: WegweiserDB, engine: SearchEngine): Prom
   });
 }
 
-async function savedIndexIsCurrent(db: WegweiserDB): Promise<boolean> {
+async function savedIndexIsCurrent(db: WegweiserDB, setup: IndexSetup): Promise<boolean> {
   const h = (await db.meta.get(INDEX_HEADER_KEY))?.value as IndexHeader | undefined;
-  return !!h && h.format === FORMAT && h.config === CONFIG && h.complete === true;
+  return !!h && h.format === FORMAT && h.config === setup.config && h.complete === true;
 }
 
-const header = (complete: boolean): { key: string; value: IndexHeader } => ({
+const header = (
+  complete: boolean,
+  setup: IndexSetup = indexSetup(),
+): { key: string; value: IndexHeader } => ({
   key: INDEX_HEADER_KEY,
-  value: { format: FORMAT, config: CONFIG, complete },
+  value: { format: FORMAT, config: setup.config, complete },
 });
 
 /** Replaces every saved piece (after a full build). */
@@ -174,9 +196,10 @@ export async function saveAllPieces(
   db: WegweiserDB,
   engine: SearchEngine,
   pieces: SearchPiece[],
+  setup: IndexSetup = indexSetup(),
 ): Promise<void> {
   await db.transaction('rw', [db.meta, db.searchDocs, db.searchTerms], async () => {
-    await db.meta.put(header(false));
+    await db.meta.put(header(false, setup));
     await db.searchDocs.clear();
     await db.searchTerms.clear();
   });
@@ -185,7 +208,7 @@ export async function saveAllPieces(
   }
   await db.transaction('rw', [db.meta, db.searchTerms], async () => {
     await db.searchTerms.bulkPut(engine.takeNewTerms());
-    await db.meta.put(header(true));
+    await db.meta.put(header(true, setup));
   });
 }
 
@@ -212,11 +235,12 @@ async function savePieces(
 export async function loadPieces(
   db: WegweiserDB,
   onPage: (engine: SearchEngine, progress: IndexProgress) => void = () => {},
-  options: { pageSize?: number; stop?: () => boolean } = {},
+  options: { pageSize?: number; stop?: () => boolean; setup?: IndexSetup } = {},
 ): Promise<SearchEngine | null> {
-  if (!(await savedIndexIsCurrent(db))) return null;
+  const setup = options.setup ?? indexSetup();
+  if (!(await savedIndexIsCurrent(db, setup))) return null;
   const pageSize = options.pageSize ?? PAGE;
-  const engine = SearchEngine.create();
+  const engine = SearchEngine.create(setup.table);
   const [terms, total] = await Promise.all([db.searchTerms.toArray(), db.searchDocs.count()]);
   engine.addTerms(terms);
   let last: string | null = null;
@@ -248,8 +272,9 @@ export async function loadPieces(
 export async function buildFromDb(
   db: WegweiserDB,
   onSlice: (engine: SearchEngine, progress: IndexProgress) => void = () => {},
+  setup: IndexSetup = indexSetup(),
 ): Promise<{ engine: SearchEngine; pieces: SearchPiece[] }> {
-  const engine = SearchEngine.create();
+  const engine = SearchEngine.create(setup.table);
   const { built } = await readSources(db, 'all');
   built.sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   const pieces: SearchPiece[] = [];
@@ -284,12 +309,18 @@ export interface SearchIndex {
 export interface SearchServiceOptions {
   /** Pieces read at a time on a cold start (tests use small pages). */
   pageSize?: number;
+  /**
+   * The effective thesaurus (withLocalTerms): the index is built with it, and a saved index
+   * built with another one is rebuilt.
+   */
+  thesaurus?: Thesaurus;
 }
 
 export function createSearchIndex(
   db: WegweiserDB,
   options: SearchServiceOptions = {},
 ): SearchIndex {
+  const setup = indexSetup(options.thesaurus);
   const status = createStore<SearchStatus>('loading');
   const progress = createStore<IndexProgress>({ indexed: 0, total: 0 });
   const revision = createStore(0);
@@ -317,11 +348,11 @@ export function createSearchIndex(
   };
   // A piece that could not be written leaves the saved index behind: the next start
   // rebuilds it rather than answer from stale pieces.
-  const markIncomplete = () => db.meta.put(header(false)).catch(() => {});
+  const markIncomplete = () => db.meta.put(header(false, setup)).catch(() => {});
 
   const build = async (onSlice?: (e: SearchEngine, p: IndexProgress) => void) => {
-    const built = await buildFromDb(db, onSlice);
-    if (!disposed) await saveAllPieces(db, built.engine, built.pieces).catch(markIncomplete);
+    const built = await buildFromDb(db, onSlice, setup);
+    if (!disposed) await saveAllPieces(db, built.engine, built.pieces, setup).catch(markIncomplete);
     return built.engine;
   };
 
@@ -368,7 +399,7 @@ export function createSearchIndex(
   const ready = (async () => {
     started = true;
     const stop = () => disposed;
-    let loaded = await loadPieces(db, answering, { pageSize: options.pageSize, stop }).catch(
+    let loaded = await loadPieces(db, answering, { pageSize: options.pageSize, stop, setup }).catch(
       () => null,
     );
     if (disposed) throw new Error('search service disposed');

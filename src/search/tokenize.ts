@@ -1,4 +1,5 @@
 import { fold, foldPlain } from './normalize';
+import questionData from './querywords.json';
 
 /**
  * Words are runs of letters and digits in any script ("Kita", "16i", "B2", "Ahmad"). A word
@@ -108,6 +109,18 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'zeit',
 ]);
 
+/**
+ * Words of a question that name no need ("Wer hilft mir …?", "where can I get …"), in the UI
+ * languages, folded. Only queries skip them: offer texts keep every word. A small curated
+ * file rather than a general stop-word list: those are made for prose and drop words that
+ * carry a need here ("allein", "alt", "kein").
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  Object.values(questionData.words)
+    .flat()
+    .map((w) => fold(w)),
+);
+
 const PLAIN_WORD = /^[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*$/u;
 const EDGE_PUNCTUATION = /^[„“"‚‘']+|[.,;:!?„“”"‚‘’']+$/gu;
 const LETTER = /\p{L}/u;
@@ -148,8 +161,8 @@ export interface QueryWord {
 }
 
 /**
- * Splits a query into folded words. Stopwords are dropped unless the query is nothing but
- * stopwords (then a search for "Die Tafel"… still has something to look for).
+ * Splits a query into folded words. Stopwords and question words are dropped unless the
+ * query is nothing but those (then a search for "Die Tafel"… still has something to look for).
  */
 export function queryWords(query: string): QueryWord[] {
   const out: QueryWord[] = [];
@@ -165,7 +178,7 @@ export function queryWords(query: string): QueryWord[] {
       : pieces.map((term) => ({ term }));
     for (const w of words) {
       all.push(w);
-      if (!STOPWORDS.has(w.term)) out.push(w);
+      if (!STOPWORDS.has(w.term) && !QUESTION_WORDS.has(w.term)) out.push(w);
     }
   }
   return out.length > 0 ? out : all;

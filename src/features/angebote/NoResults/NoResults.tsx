@@ -6,6 +6,7 @@ import { label, t } from '../../../i18n';
 import { CATEGORIES } from '../../../model';
 import { type FilterSet, hasFilters } from '../../../search/filters';
 import type { Suggestion } from '../../../search/suggest';
+import { TargetGroupTiles } from '../../start/TargetGroupTiles/TargetGroupTiles';
 import { type ListParams, listHref } from '../params';
 import { useDataClient } from '../useListResult';
 import './NoResults.css';
@@ -119,6 +120,12 @@ export function NoResults({ params }: { params: ListParams }) {
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {!pending && query && (
+        <>
+          <p id="no-results-groups">{t('results.browseGroups')}</p>
+          <TargetGroupTiles counts={undefined} labelledBy="no-results-groups" />
         </>
       )}
       {hasFilters(filters) && chips <= 1 && (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { t } from '../../../i18n';
+import { explainHit, type MatchReason } from '../../../search/explain';
 import { excerpt, type HighlightTerms, hasMark, highlight } from '../../../search/highlight';
 import { Highlighted } from '../Highlighted/Highlighted';
 import type { ListRow } from '../listQuery';
@@ -12,6 +13,8 @@ interface Props {
   row: ListRow;
   /** What the query matched; absent without a query. */
   match?: HighlightTerms;
+  /** Concepts the query named (SearchEngine.reasons): one "passt zu" line when one fits. */
+  reasons?: readonly MatchReason[];
   /** Actions of the screen that lists the card (e.g. "Entfernen" on the Merkliste). */
   children?: ComponentChildren;
 }
@@ -19,7 +22,7 @@ interface Props {
 const NONE: HighlightTerms = { needles: [], terms: [] };
 
 /** One result: the name is the link; the whole card is its touch target. */
-export function ServiceListItem({ row, match = NONE, children }: Props) {
+export function ServiceListItem({ row, match = NONE, reasons, children }: Props) {
   const { service, provider, quartiere, schedules } = row;
   const status =
     service.status === 'paused'
@@ -34,6 +37,10 @@ export function ServiceListItem({ row, match = NONE, children }: Props) {
     match.needles.length > 0 && !hasMark(name) && !(providerText && hasMark(providerText))
       ? excerpt(highlight(service.description, match))
       : [];
+  const because =
+    reasons && reasons.length > 0
+      ? explainHit(reasons, `${service.name} ${provider ?? ''} ${service.description}`)
+      : null;
   return (
     <li class="service-item">
       <h2 class="service-item__name">
@@ -48,6 +55,7 @@ export function ServiceListItem({ row, match = NONE, children }: Props) {
         </p>
       )}
       {quartiere.length > 0 && <p class="service-item__quartier muted">{quartiere.join(', ')}</p>}
+      {because && <p class="service-item__because muted">{t('list.matchedBecause', because)}</p>}
       {why.length > 0 && (
         <p class="service-item__excerpt">
           <Highlighted segments={why} />
