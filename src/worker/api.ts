@@ -1,3 +1,4 @@
+import type { MatchReason } from '../search/explain';
 import type { FilterSet } from '../search/filters';
 import type { Suggestion } from '../search/suggest';
 
@@ -28,6 +29,8 @@ export interface SearchAnswer {
   terms: string[];
   /** The query plan's folded strings worth highlighting; null without query words. */
   needles: string[] | null;
+  /** The concepts the query named, for a result's "passt zu" line (src/search/explain.ts). */
+  reasons: MatchReason[];
 }
 
 export interface DataApi {

@@ -111,13 +111,14 @@ export function createDataCore(
     async search({ query, filters }) {
       await checked;
       const engine = searchIndex().engine();
-      if (!engine) return { ready: false, ids: [], terms: [], needles: null };
+      if (!engine) return { ready: false, ids: [], terms: [], needles: null, reasons: [] };
       const { hits, plan, terms } = engine.search(query, filters);
       return {
         ready: true,
         ids: hits.map((h) => h.id),
         terms,
         needles: queryWords(query).length > 0 ? plan.needles : null,
+        reasons: engine.reasons(plan),
       };
     },
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WegweiserDB } from '../../db/schema';
 import { useLiveQueryState } from '../../db/useLiveQuery';
 import { useStore } from '../../db/useStore';
+import type { MatchReason } from '../../search/explain';
 import type { FilterSet } from '../../search/filters';
 import { queryWords } from '../../search/tokenize';
 import type { SearchAnswer } from '../../worker/api';
@@ -18,6 +19,8 @@ export interface ListResult {
   needles: string[] | null;
   /** Index terms the matches matched, for highlighting any row. */
   terms: string[];
+  /** The concepts the query named, for each row's "passt zu" line. */
+  reasons: MatchReason[];
   /** The device is being filled (first visit): an empty result is no answer yet. */
   loading: LoadProgress | null;
 }
@@ -66,7 +69,9 @@ export function useListResult(db: WegweiserDB, query: string, filters: FilterSet
 
   const fromEngine = useMemo(
     () =>
-      answer?.ready ? { ids: answer.ids, needles: answer.needles, terms: answer.terms } : null,
+      answer?.ready
+        ? { ids: answer.ids, needles: answer.needles, terms: answer.terms, reasons: answer.reasons }
+        : null,
     [answer],
   );
 
@@ -77,7 +82,7 @@ export function useListResult(db: WegweiserDB, query: string, filters: FilterSet
   );
 
   if (fromEngine) return { state: 'ready', ...fromEngine, loading };
-  const none = { ids: [], needles: null, terms: [], loading };
+  const none = { ids: [], needles: null, terms: [], reasons: [], loading };
   if (hasQuery) return { state: 'preparing', ...none };
   if (fromDb.value) return { state: 'ready', ...none, ids: fromDb.value };
   return { state: 'loading', ...none };

@@ -85,6 +85,17 @@ describe('Angebotsliste', () => {
     expect(resultNames()).toEqual(['Alleinerziehenden-Treff', 'Ausbildungslotsen']);
   });
 
+  it('answers a whole question and says in one line why an offer fits', async () => {
+    const svc = await seed();
+    await svc.db.services.put(
+      service(103, { name: 'Schuldnerberatung', description: 'Hilfe bei Geldsorgen' }),
+    );
+    renderApp(`/angebote?q=${encodeURIComponent('Ich habe Schulden, wer hilft mir?')}`, svc);
+    await screen.findByRole('heading', { level: 1, name: '1 Angebot' });
+    expect(resultNames()).toEqual(['Schuldnerberatung']);
+    expect(screen.getByText(/passt zu: schulden → Schuldnerberatung/i)).toBeTruthy();
+  });
+
   it('a new search on the list keeps the target group', async () => {
     renderApp('/angebote?zielgruppe=jugendliche', await seed());
     await screen.findByRole('heading', { level: 1, name: '2 Angebote' });

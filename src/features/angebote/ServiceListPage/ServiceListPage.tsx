@@ -244,6 +244,7 @@ function ServiceList({ params }: { params: ListParams }) {
               key={row.service.id}
               row={row}
               match={result.needles ? { needles: result.needles, terms: result.terms } : undefined}
+              reasons={result.reasons}
             />
           ))}
         </ul>
