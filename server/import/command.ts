@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { TABLE_NAMES } from '../../src/model';
 import type { Db } from '../db';
 import { lockVersions } from '../records';
 import { type ImportIssue, IssueLog } from './issues';
@@ -8,7 +7,7 @@ import { mapRecords } from './map-records';
 import { addQuartierFile, emptyQuartierRules, QuartierFileError } from './quartiere';
 import { readSource, SourceError } from './read-source';
 import { MappingError, parseTaxonomyMapping, type TaxonomyMapping } from './taxonomy-mapping';
-import { applyPlan, type ChangePlan, planChanges } from './write';
+import { applyPlan, type ChangePlan, IMPORTED_TABLES, planChanges } from './write';
 
 export interface ImportOptions {
   path: string;
@@ -82,9 +81,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
 
   lines.push(`Quelle „${source}“ (${opts.commit ? 'Übernahme' : 'Probelauf, nichts geschrieben'})`);
   lines.push('Tabelle        neu  geändert  unverändert  gelöscht');
-  for (const t of TABLE_NAMES) {
+  for (const t of IMPORTED_TABLES) {
     const c = plan.counts[t];
-    if (t === 'referrals') continue;
     lines.push(
       `${t.padEnd(13)} ${String(c.create).padStart(4)}  ${String(c.update).padStart(8)}  ${String(c.unchanged).padStart(11)}  ${String(c.delete).padStart(8)}`,
     );

@@ -38,6 +38,11 @@ function content(x: unknown): string {
   return JSON.stringify(x);
 }
 
+/** The tables a source fills: offers and their parts. Referrals and local words come from people. */
+export const IMPORTED_TABLES: readonly TableName[] = TABLE_NAMES.filter(
+  (t) => t !== 'referrals' && t !== 'local_terms',
+);
+
 /**
  * Compares the mapped records with what this source wrote before: new ones are created,
  * changed ones updated (keeping the visibility a coordinator may have set), unchanged ones

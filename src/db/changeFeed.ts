@@ -6,8 +6,14 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } fr
  * event is not enough: for a bulk write of 50+ rows (every sync page) it reports "the whole
  * table". Derived data kept outside IndexedDB (the search index) updates itself from this.
  */
-/** The tables the search index is built from. */
-export const CHANGE_FEED_TABLES = ['services', 'organizations', 'locations', 'contacts'] as const;
+/** The tables the search index is built from, and the district's own search words. */
+export const CHANGE_FEED_TABLES = [
+  'services',
+  'organizations',
+  'locations',
+  'contacts',
+  'local_terms',
+] as const;
 
 export type ChangedKeys = Map<string, Set<string> | 'all'>;
 export type ChangeListener = (changes: ChangedKeys) => void;

@@ -12,6 +12,7 @@ import {
   STORES_V1,
   STORES_V2,
   STORES_V3,
+  STORES_V4,
   type StoredService,
   type WegweiserDB,
 } from './schema';
@@ -121,6 +122,7 @@ export function createDb(name: string = DB_NAME, options: CreateDbOptions = {}):
   db.version(3)
     .stores(STORES_V3)
     .upgrade((tx) => tx.table('meta').delete('search.index'));
+  db.version(4).stores(STORES_V4);
   db.use(derivedFieldsMiddleware);
   // Tells derived data outside IndexedDB (the search index) which records changed.
   db.use(changeFeedMiddleware(CHANGE_FEED_TABLES));

@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import type {
   Contact,
+  LocalTerm,
   Location,
   Organization,
   Referral,
@@ -96,7 +97,13 @@ export const STORES_V3 = {
   searchTerms: 'term',
 } as const;
 
-export const DB_VERSION = 3;
+/** Version 4 adds the coordinators' own search words (a new synced table; nothing moves). */
+export const STORES_V4 = {
+  ...STORES_V3,
+  local_terms: 'id, concept',
+} as const;
+
+export const DB_VERSION = 4;
 
 /** Local meta keys of the sync (table `meta`). */
 export const META_KEYS = {
@@ -132,6 +139,7 @@ export type WegweiserDB = Dexie & {
   schedules: EntityTable<Schedule, 'id'>;
   contacts: EntityTable<Contact, 'id'>;
   referrals: EntityTable<Referral, 'id'>;
+  local_terms: EntityTable<LocalTerm, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaEntry, 'key'>;
   searchDocs: EntityTable<SearchDocRow, 'id'>;

@@ -137,6 +137,16 @@ export const Referral = z.strictObject({
   channel: z.enum(REFERRAL_CHANNELS),
 });
 
+/**
+ * Eigenes Suchwort: a word a district uses for a need ("Büdchen"), added by a coordinator to
+ * a concept of the search's thesaurus. `concept` is the concept's stable id.
+ */
+export const LocalTerm = z.object({
+  ...syncMeta,
+  concept: z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Begriff')),
+  term: requiredText(100),
+});
+
 export type Organization = z.infer<typeof Organization>;
 export type Location = z.infer<typeof Location>;
 export type Service = z.infer<typeof Service>;
@@ -144,3 +154,4 @@ export type ScheduleRule = z.input<typeof ScheduleRule>;
 export type Schedule = z.infer<typeof Schedule>;
 export type Contact = z.infer<typeof Contact>;
 export type Referral = z.infer<typeof Referral>;
+export type LocalTerm = z.infer<typeof LocalTerm>;

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { maskDisguisingCharacters } from './meta';
-import { Contact, Location, Organization, Referral, Schedule, Service } from './records';
+import { Contact, LocalTerm, Location, Organization, Referral, Schedule, Service } from './records';
 
 /** Every synced table, by its wire name. The order is the order of foreign keys. */
 export const TABLE_SCHEMAS = {
@@ -10,6 +10,7 @@ export const TABLE_SCHEMAS = {
   schedules: Schedule,
   contacts: Contact,
   referrals: Referral,
+  local_terms: LocalTerm,
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

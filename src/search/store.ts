@@ -1,4 +1,5 @@
 import { type ChangedKeys, mergeChanges, subscribeChanges } from '../db/changeFeed';
+import { LOCAL_TERMS_TABLE, readLocalTerms } from '../db/localTerms';
 import { isListed, readOffers } from '../db/offers';
 import type { WegweiserDB } from '../db/schema';
 import { createStore, type ReadableStore } from '../db/store';
@@ -6,7 +7,7 @@ import de from '../i18n/de.json';
 import { buildDoc, type DocMeta, SEARCH_FIELDS, type SearchDoc } from './documents';
 import { SearchEngine, type SearchPiece } from './engine';
 import { compileThesaurus, defaultSynonyms, type SynonymTable } from './synonyms';
-import { defaultThesaurus, type Thesaurus, thesaurusKey } from './thesaurus';
+import { defaultThesaurus, type Thesaurus, thesaurusKey, withLocalTerms } from './thesaurus';
 
 /**
  * Keeps a SearchEngine in step with IndexedDB:
@@ -71,6 +72,12 @@ export function indexSetup(thesaurus?: Thesaurus): IndexSetup {
   if (thesaurus) return { table: compileThesaurus(thesaurus), config: configFor(thesaurus) };
   defaultSetup ??= { table: defaultSynonyms(), config: configFor(defaultThesaurus()) };
   return defaultSetup;
+}
+
+/** The setup for the shipped thesaurus plus the district's own words in the database. */
+export async function localSetup(db: WegweiserDB): Promise<IndexSetup> {
+  const terms = await readLocalTerms(db);
+  return terms.length === 0 ? indexSetup() : indexSetup(withLocalTerms(defaultThesaurus(), terms));
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -320,7 +327,10 @@ export function createSearchIndex(
   db: WegweiserDB,
   options: SearchServiceOptions = {},
 ): SearchIndex {
-  const setup = indexSetup(options.thesaurus);
+  // Replaced when the district's own words change (a coordinator's edit or a pull).
+  let setup = indexSetup(options.thesaurus);
+  const currentSetup = () =>
+    options.thesaurus ? Promise.resolve(setup) : localSetup(db).catch(() => setup);
   const status = createStore<SearchStatus>('loading');
   const progress = createStore<IndexProgress>({ indexed: 0, total: 0 });
   const revision = createStore(0);
@@ -360,7 +370,14 @@ export function createSearchIndex(
     const current = engine;
     if (!current || changes.size === 0) return;
     let next = current;
-    if ([...changes.values()].some((k) => k === 'all')) {
+    let rebuild = false;
+    if (changes.has(LOCAL_TERMS_TABLE)) {
+      // Words join concepts for every offer at once: the whole index is built again.
+      const now = await currentSetup();
+      rebuild = now.config !== setup.config;
+      setup = now;
+    }
+    if (rebuild || [...changes.values()].some((k) => k === 'all')) {
       next = await build();
       engine = next;
     } else {
@@ -398,6 +415,7 @@ export function createSearchIndex(
 
   const ready = (async () => {
     started = true;
+    setup = await currentSetup();
     const stop = () => disposed;
     let loaded = await loadPieces(db, answering, { pageSize: options.pageSize, stop, setup }).catch(
       () => null,

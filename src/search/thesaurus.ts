@@ -66,6 +66,13 @@ export function withLocalTerms(thesaurus: Thesaurus, terms: readonly LocalTerm[]
   };
 }
 
+/** The concepts as a coordinator picks them: named by their first German term, sorted. */
+export function conceptChoices(thesaurus: Thesaurus): { id: string; label: string }[] {
+  return thesaurus.concepts
+    .map((c) => ({ id: c.id, label: c.terms.de?.[0] ?? c.id }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'de'));
+}
+
 /** Terms of a concept that are German text (and so may appear in offers). */
 export function indexedTerms(concept: Concept): string[] {
   return [...INDEX_LANGUAGES.flatMap((l) => concept.terms[l] ?? []), ...(concept.local ?? [])];

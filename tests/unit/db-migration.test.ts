@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, createDbStatusStore, openDb } from '../../src/db/db';
-import { DB_VERSION, STORES_V1, STORES_V2, type WegweiserDB } from '../../src/db/schema';
+import { DB_VERSION, STORES_V1, STORES_V2, STORES_V3, type WegweiserDB } from '../../src/db/schema';
 import {
   contact,
   destroy,
@@ -144,11 +144,41 @@ describe('version 2 → 3 migration', () => {
     v2.close();
 
     db = await openDb(createDb(name, { status: createDbStatusStore() }));
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.meta.get('search.index')).toBeUndefined();
     expect(await db.meta.toArray()).toEqual([...v1Data.meta]);
     expect(await db.services.count()).toBe(v1Data.services.length);
     expect(await db.searchDocs.count()).toBe(0);
     expect(await db.searchTerms.count()).toBe(0);
+  });
+});
+
+describe('version 3 → 4 migration', () => {
+  let db: WegweiserDB | undefined;
+  afterEach(async () => {
+    if (db) await destroy(db);
+    db = undefined;
+  });
+
+  it('keeps every row and its outbox, adds an empty table of local search words', async () => {
+    const name = uniqueName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(STORES_V3);
+    await v3.open();
+    await v3.table('services').bulkAdd([...v1Data.services]);
+    await v3.table('meta').bulkAdd([...v1Data.meta]);
+    await v3.table('searchTerms').add({ term: 'schuld', surface: 'Schulden' });
+    v3.close();
+
+    db = await openDb(createDb(name, { status: createDbStatusStore() }));
+    expect(db.verno).toBe(4);
+    expect(await db.services.toArray()).toEqual(
+      expect.arrayContaining(v1Data.services.map((s) => expect.objectContaining({ id: s.id }))),
+    );
+    expect(await db.services.count()).toBe(v1Data.services.length);
+    expect(await db.meta.toArray()).toEqual([...v1Data.meta]);
+    expect(await db.searchTerms.count()).toBe(1);
+    expect(await db.local_terms.count()).toBe(0);
+    expect(db.local_terms.schema.idxByName.concept).toBeDefined();
   });
 });

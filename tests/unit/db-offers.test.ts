@@ -207,6 +207,7 @@ describe('dataStatus', () => {
       schedules: 6,
       contacts: 5,
       referrals: 0,
+      local_terms: 0,
       outbox: 0,
     });
     expect(status).toMatchObject({

@@ -22,6 +22,7 @@ const VALID: Record<TableName, Record<string, unknown>> = {
   schedules: { ...meta, service_id: OTHER, freq: 'WEEKLY', opens_at: '09:00', closes_at: '12:00' },
   contacts: { ...meta, name: 'Frau Özdemir' },
   referrals: { ...meta, date: '2026-11-01', service_id: OTHER, channel: 'qr' },
+  local_terms: { ...meta, concept: 'schulden', term: 'Büdchen' },
 };
 
 const SINGLE_LINE: [TableName, string][] = [
@@ -37,6 +38,7 @@ const SINGLE_LINE: [TableName, string][] = [
   ['contacts', 'title'],
   ['contacts', 'availability'],
   ['referrals', 'quartier'],
+  ['local_terms', 'term'],
 ];
 const MULTI_LINE: [TableName, string][] = [
   ['organizations', 'description'],

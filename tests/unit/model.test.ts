@@ -341,6 +341,7 @@ describe('TABLE_SCHEMAS', () => {
       'schedules',
       'contacts',
       'referrals',
+      'local_terms',
     ]);
     expect(TABLE_SCHEMAS.services).toBe(Service);
     expect(isTableName('schedules')).toBe(true);

@@ -110,6 +110,40 @@ describe('search index store', () => {
     expect(svc.engine()!.size).toBe(122);
   });
 
+  it('takes up a district’s own word once it is in the database, and drops it again', async () => {
+    const db = freshDb();
+    await seed(db);
+    const svc = start(db);
+    await svc.ready;
+    expect(ids(svc, 'Pleitehilfe')).toEqual([]);
+
+    // Written as a pull writes it: the word joins the need "debt" for every offer.
+    const word = {
+      id: '0ee71e57-c7d0-475f-9727-89f0baaaceb7',
+      version: 1,
+      updated_at: '2026-11-01T08:00:00.000Z',
+      updated_by: null,
+      deleted: false,
+      visibility: 'public' as const,
+      concept: 'debt',
+      term: 'Pleitehilfe',
+    };
+    await db.local_terms.put(word);
+    await svc.settled();
+    expect(ids(svc, 'Pleitehilfe')).toEqual([service(100).id]);
+
+    // The saved index was built with the word: a cold start loads it instead of rebuilding.
+    const cold = start(db);
+    await cold.ready;
+    expect(cold.origin()).toBe('snapshot');
+    expect(ids(cold, 'Pleitehilfe')).toEqual([service(100).id]);
+    cold.dispose();
+
+    await db.local_terms.put({ ...word, deleted: true });
+    await svc.settled();
+    expect(ids(svc, 'Pleitehilfe')).toEqual([]);
+  });
+
   it('starts cold from the saved index and catches up on what changed meanwhile', async () => {
     const db = freshDb();
     await seed(db);

@@ -5,10 +5,13 @@ import { liveRows } from '../../../db/offers';
 import { germanSortKey } from '../../../db/sortKey';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { conceptChoices, defaultThesaurus } from '../../../search/thesaurus';
 import type { LocalMarks } from '../../../sync/outbox';
+import { LocalTermsSection } from '../LocalTerms/LocalTermsSection';
 import './EditorHome.css';
 
 const SHOWN = 50;
+const CONCEPTS = conceptChoices(defaultThesaurus());
 
 interface Item extends LocalMarks {
   id: string;
@@ -102,6 +105,10 @@ export function EditorHome() {
       <details id="orte" class="editor-home__more">
         <summary>{t('editor.home.locations')}</summary>
         <ItemList items={locations} base="/bearbeiten/orte" query={query} />
+      </details>
+      <details id="suchwoerter" class="editor-home__more">
+        <summary>{t('editor.localTerms.title')}</summary>
+        <LocalTermsSection concepts={CONCEPTS} />
       </details>
     </div>
   );
