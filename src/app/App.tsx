@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { DbErrorBanner } from '../components/DbErrorBanner/DbErrorBanner';
+import { LanguagePicker } from '../components/LanguagePicker/LanguagePicker';
 import { MainNav } from '../components/MainNav/MainNav';
 import { OutboxStatus } from '../components/OutboxStatus/OutboxStatus';
 import { SentNotice } from '../components/SentNotice/SentNotice';
@@ -46,11 +47,20 @@ const InfoPage = lazyPage(() =>
 const LoginPage = lazyPage(() =>
   import('../features/login/LoginPage/LoginPage').then((m) => m.LoginPage),
 );
+/** The coordination screens open once their messages are in, in the current language. */
+const withCoordinationMessages = <T,>(page: Promise<T>): Promise<T> =>
+  Promise.all([page, import('../i18n/coordination').then((m) => m.coordinationMessages)]).then(
+    ([loaded]) => loaded,
+  );
 const ConflictsPage = lazyPage(() =>
-  import('../features/konflikte/ConflictsPage/ConflictsPage').then((m) => m.ConflictsPage),
+  withCoordinationMessages(
+    import('../features/konflikte/ConflictsPage/ConflictsPage').then((m) => m.ConflictsPage),
+  ),
 );
 const EditorPage = lazyPage(() =>
-  import('../features/editor/EditorPage/EditorPage').then((m) => m.EditorPage),
+  withCoordinationMessages(
+    import('../features/editor/EditorPage/EditorPage').then((m) => m.EditorPage),
+  ),
 );
 const NotFoundPage = lazyPage(() =>
   import('../features/notfound/NotFoundPage/NotFoundPage').then((m) => m.NotFoundPage),
@@ -138,26 +148,29 @@ export function App({ deps, updatePrompt }: AppProps) {
       </a>
       <header class="app-header">
         <div class="app-header__inner">
-          <a class="app-header__brand" href="/">
-            <svg
-              class="app-header__logo"
-              viewBox="0 0 24 24"
-              width="28"
-              height="28"
-              aria-hidden="true"
-              focusable="false"
-            >
-              {LOGO_PATHS.map((p) => (
-                <path
-                  key={p.d}
-                  fill="currentColor"
-                  opacity={'opacity' in p ? p.opacity : undefined}
-                  d={p.d}
-                />
-              ))}
-            </svg>
-            <span>{t('app.name')}</span>
-          </a>
+          <div class="app-header__top">
+            <a class="app-header__brand" href="/">
+              <svg
+                class="app-header__logo"
+                viewBox="0 0 24 24"
+                width="28"
+                height="28"
+                aria-hidden="true"
+                focusable="false"
+              >
+                {LOGO_PATHS.map((p) => (
+                  <path
+                    key={p.d}
+                    fill="currentColor"
+                    opacity={'opacity' in p ? p.opacity : undefined}
+                    d={p.d}
+                  />
+                ))}
+              </svg>
+              <span dir="ltr">{t('app.name')}</span>
+            </a>
+            <LanguagePicker />
+          </div>
           <div class="app-header__row">
             <SyncStatus />
             <AccountLink />

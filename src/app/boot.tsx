@@ -1,18 +1,25 @@
-import { render } from 'preact';
 import { dbStatus, getDb, openDb } from '../db/db';
 import { storageEstimate } from '../db/storage';
+import { currentLanguage, provideCatalogues, setLanguage } from '../i18n';
+import { catalogueLoaders } from '../i18n/catalogues';
+import { applyToDocument, initialLanguage } from '../i18n/choice';
 import { listenForInstallOffer } from '../pwa/install';
 import { registerServiceWorker } from '../pwa/lifecycle';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { startSync } from '../sync';
 import { createAccount } from '../sync/session';
-import { App } from './App';
 import type { AppDeps } from './deps';
-import { StagedRender } from './staged';
+import { mountApp } from './mount';
 import { nextTask } from './tasks';
 
 /** Opens the database, starts sync and renders the app into `root`, one step per task. */
 export async function boot(root: HTMLElement): Promise<void> {
+  provideCatalogues(catalogueLoaders);
+  const language = initialLanguage();
+  // A catalogue that cannot load (a cache evicted while offline) leaves the app in German
+  // rather than not starting it.
+  if (language !== currentLanguage()) await setLanguage(language).catch(() => {});
+  applyToDocument(currentLanguage());
   const db = getDb();
   // Open early so a blocked upgrade or a full disk shows up in the banner at once;
   // the outcome is reported through dbStatus, so the rejection needs no handler here.
@@ -34,12 +41,7 @@ export async function boot(root: HTMLElement): Promise<void> {
     now: () => new Date(),
   };
   await nextTask();
-  render(
-    <StagedRender.Provider value={true}>
-      <App deps={deps} updatePrompt={<UpdatePrompt />} />
-    </StagedRender.Provider>,
-    root,
-  );
+  mountApp(root, deps, () => <UpdatePrompt />);
   await nextTask();
   void registerServiceWorker();
   listenForInstallOffer();

@@ -33,7 +33,7 @@ export function appShellHtml(t: (key: string) => string): string {
   return [
     `<a class="skip-link" href="#main">${esc(t('app.skipLink'))}</a>`,
     '<header class="app-header"><div class="app-header__inner">',
-    `<a class="app-header__brand" href="/">${logo()}<span>${esc(t('app.name'))}</span></a>`,
+    `<div class="app-header__top"><a class="app-header__brand" href="/">${logo()}<span dir="ltr">${esc(t('app.name'))}</span></a></div>`,
     '<div class="app-header__row"></div>',
     '</div></header>',
     '<div class="app-shell__nav"></div>',

@@ -3,14 +3,26 @@
  * times, whatever zone the phone is set to. Shared by the list's "nächster Termin" and the
  * Sprechstunden screens so both write a date the same way.
  */
+import { intlLocale } from '../i18n';
 import { berlinDate, TIME_ZONE } from '../schedule/tz';
-import { once } from '../util/once';
 
-/** A German formatter for Berlin time, made on first use (see src/util/once.ts). */
+/**
+ * A formatter for Berlin time in the UI language, made on first use per language: building
+ * one loads ICU's locale tables, which a page that shows no date should not pay for.
+ */
 export function berlinFormat(
   options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
 ): () => Intl.DateTimeFormat {
-  return once(() => new Intl.DateTimeFormat('de-DE', { ...options, timeZone: TIME_ZONE }));
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return () => {
+    const locale = intlLocale();
+    let format = made.get(locale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: TIME_ZONE });
+      made.set(locale, format);
+    }
+    return format;
+  };
 }
 
 const weekdayDate = berlinFormat({ weekday: 'short', day: 'numeric', month: 'numeric' });

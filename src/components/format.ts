@@ -1,9 +1,10 @@
 /**
- * German formatting. Dates are shown in Europe/Berlin whatever the device's zone is,
+ * Formatting in the UI language. Dates are shown in Europe/Berlin whatever the device's zone is,
  * because opening hours and "zuletzt geprüft" refer to the place, not the phone.
  */
 
-import { once } from '../util/once';
+import { intlLocale } from '../i18n';
+import { formatNumberIn } from '../i18n/format';
 import { berlinFormat } from './berlinTime';
 
 const dateFmt = berlinFormat({ day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -37,16 +38,9 @@ export function formatTime(hhmm: string): string {
   return hhmm.replace(/^0(\d):/, '$1:');
 }
 
-const numberFmt = once(() => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }));
-
-/**
- * Counts below 1,000 are written the same with or without Intl in a Latin-digit locale. The
- * first NumberFormat of a page loads ICU's locale tables (40–60 ms on a fast machine, four
- * times that on a slow phone), which the start page's counts should not wait for.
- */
+/** Numbers in the UI language: "1.234", "1,5" in German. */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
-  return numberFmt().format(n);
+  return formatNumberIn(intlLocale(), n);
 }
 
 /** Bytes in German units: "1,4 MB". */
@@ -58,11 +52,5 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${numberFmt().format(value)} ${units[unit]}`;
-}
-
-/** "a", "a und b", "a, b und c". */
-export function joinGerman(parts: string[], and: string): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
+  return `${formatNumber(value)} ${units[unit]}`;
 }

@@ -24,8 +24,7 @@ export function UpdatePrompt() {
     <div class="update-prompt" role="status" aria-live="polite">
       <span>
         {t('pwa.updateAvailable')}
-        {pending > 0 &&
-          ` ${pending === 1 ? t('outbox.flushBeforeUpdate1') : t('outbox.flushBeforeUpdateN', { n: pending })}`}
+        {pending > 0 && ` ${t('outbox.flushBeforeUpdate', { n: pending })}`}
       </span>
       <button type="button" class="update-prompt__reload" onClick={() => void applyUpdate(flush)}>
         {t('pwa.reload')}

@@ -4,18 +4,15 @@
  * "Mo–Do, 9:00–12:00 Uhr". Words come from the loaded message catalogue (namespace
  * `schedule`), so a new language needs only its JSON; `locale` drives date formats.
  */
-import { t } from '../i18n';
+import { intlLocale, t } from '../i18n';
+import { joinList } from '../i18n/format';
 import { civilFromDay, parseIsoDay } from './days';
 import { compile, type RecurrenceInput } from './rule';
 
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 
-/** "a", "a und b", "a, b und c". */
-function join(parts: string[]): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} ${t('schedule.and')} ${parts[parts.length - 1]}`;
-}
+const join = (parts: string[]) => joinList(parts, intlLocale());
 
 /** "09:00" → "9:00", as German notices write it. */
 export function formatWallTime(hhmm: string): string {
@@ -62,7 +59,7 @@ const inMonthOrder = (n: number) => (n > 0 ? n : 100 + n);
 function nthWord(n: number): string {
   const key = `schedule.nth${n}`;
   const word = t(key);
-  return word === key ? `${n}.` : word;
+  return word === key ? t('schedule.dayOfMonth', { n }) : word;
 }
 
 /** "jeden ersten und letzten Sonntag im Monat" (or "im Jahr"). */
@@ -89,7 +86,7 @@ function ordinalPhrase(
 /** "am 1. und 15. des Monats", "am letzten Tag des Monats". */
 function monthdayPhrase(monthdays: readonly number[]): string {
   const sorted = [...new Set(monthdays)].sort((a, b) => a - b);
-  const positive = sorted.filter((d) => d > 0).map((d) => `${d}.`);
+  const positive = sorted.filter((d) => d > 0).map((n) => t('schedule.dayOfMonth', { n }));
   const phrases: string[] = [];
   if (positive.length > 0) phrases.push(t('schedule.monthlyDays', { days: join(positive) }));
   for (const d of sorted.filter((x) => x < 0)) {
@@ -99,7 +96,7 @@ function monthdayPhrase(monthdays: readonly number[]): string {
 }
 
 /** The rhythm alone: "jeden letzten Mittwoch im Monat", "14-täglich dienstags", "Mo–Do". */
-export function describeRhythm(rule: RecurrenceInput, locale = 'de'): string {
+export function describeRhythm(rule: RecurrenceInput, locale = intlLocale()): string {
   const c = compile(rule);
   const n = c.interval;
   switch (c.freq) {
@@ -166,7 +163,7 @@ export function describeTime(rule: Pick<RecurrenceInput, 'opens_at' | 'closes_at
 }
 
 /** The whole sentence: "jeden letzten Mittwoch im Monat, 15:00–17:00 Uhr". */
-export function describe(rule: RecurrenceInput, locale = 'de'): string {
+export function describe(rule: RecurrenceInput, locale = intlLocale()): string {
   return t('schedule.sentence', { rhythm: describeRhythm(rule, locale), time: describeTime(rule) });
 }
 
@@ -187,7 +184,11 @@ function formatDay(iso: string, locale: string): string {
  * "fällt aus: 24.12.2026", "an Feiertagen geschlossen"). With `fromIso` (YYYY-MM-DD) only
  * cancelled dates from that day on are listed.
  */
-export function describeExtras(rule: RecurrenceInput, locale = 'de', fromIso?: string): string[] {
+export function describeExtras(
+  rule: RecurrenceInput,
+  locale = intlLocale(),
+  fromIso?: string,
+): string[] {
   const out: string[] = [];
   if (rule.valid_from) {
     out.push(t('schedule.validFrom', { date: formatDay(rule.valid_from, locale) }));

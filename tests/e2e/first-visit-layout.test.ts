@@ -9,6 +9,7 @@ import { waitForFirstSync } from '../../bench/firstvisit.bench';
 import { cumulativeLayoutShift, RECORD_FIRST_VISIT } from '../../bench/firstvisit.page';
 import { demoDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
+import { formatMessage } from '../../src/i18n/format';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
@@ -16,7 +17,7 @@ import { useServerAndBrowser } from './support/suite';
 const WATCH_EMPTY_CLAIMS = `(() => {
   window.__emptyClaims = [];
   const loading = ${JSON.stringify(de.sync.firstLoad.replace(/ …$/, ''))};
-  const claims = [${JSON.stringify(de.count.offers0)}, ${JSON.stringify(de.start.noData)}, ${JSON.stringify(de.start.empty)}];
+  const claims = [${JSON.stringify(formatMessage(de.count.offers, { n: 0 }, 'de-DE'))}, ${JSON.stringify(de.start.noData)}, ${JSON.stringify(de.start.empty)}];
   const check = () => {
     const line = document.querySelector('.sync-status__text');
     if (!line || !line.textContent?.startsWith(loading)) return;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertRecords } from '../../server/records';
 import { demoDataset, syntheticDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
+import { formatMessage } from '../../src/i18n/format';
 import { hasChromium, launchPhoneProfile, tempDir } from './support/browser';
 import { shell, signIn } from './support/coord';
 import {
@@ -173,7 +174,9 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
       .poll(() => bannerText(page), { timeout: 20_000 })
       .toContain(`${de.dbError.quota} ${de.dbLost.quotaKept}`);
     expect(await countLocal(page, 'outbox')).toBe(1);
-    await shell(page).getByText(de.outbox.pending1).waitFor();
+    await shell(page)
+      .getByText(formatMessage(de.outbox.pending, { n: 1 }, 'de-DE'))
+      .waitFor();
 
     await freeDisk(page);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));

@@ -27,12 +27,13 @@ export function ContactLinks({ phone, email, url }: Props) {
             <a class="contact-links__link" href={tel}>
               <Icon name="phone" />
               <span>
-                <span class="visually-hidden">{t('detail.phone')}:</span> {phone}
+                <span class="visually-hidden">{t('detail.phone')}:</span>{' '}
+                <bdi dir="ltr">{phone}</bdi>
               </span>
             </a>
           ) : (
             <span class="contact-links__text">
-              {t('detail.phone')}: {phone}
+              {t('detail.phone')}: <bdi dir="ltr">{phone}</bdi>
             </span>
           )}
         </li>
@@ -43,12 +44,13 @@ export function ContactLinks({ phone, email, url }: Props) {
             <a class="contact-links__link" href={mail}>
               <Icon name="mail" />
               <span>
-                <span class="visually-hidden">{t('detail.email')}:</span> {email}
+                <span class="visually-hidden">{t('detail.email')}:</span>{' '}
+                <bdi dir="ltr">{email}</bdi>
               </span>
             </a>
           ) : (
             <span class="contact-links__text">
-              {t('detail.email')}: {email}
+              {t('detail.email')}: <bdi dir="ltr">{email}</bdi>
             </span>
           )}
         </li>
@@ -59,13 +61,14 @@ export function ContactLinks({ phone, email, url }: Props) {
             <a class="contact-links__link" href={web} target="_blank" rel="noopener noreferrer">
               <Icon name="external" />
               <span>
-                <span class="visually-hidden">{t('detail.website')}:</span> {url}{' '}
+                <span class="visually-hidden">{t('detail.website')}:</span>{' '}
+                <bdi dir="ltr">{url}</bdi>{' '}
                 <span class="visually-hidden">{t('app.externalLink')}</span>
               </span>
             </a>
           ) : (
             <span class="contact-links__text">
-              {t('detail.website')}: {url}
+              {t('detail.website')}: <bdi dir="ltr">{url}</bdi>
             </span>
           )}
         </li>

@@ -24,7 +24,7 @@ export function dbLossMessage(status: DbStatus): string | null {
   if (status.lost === undefined || status.state === 'recovering') return null;
   const { lost } = status;
   if (lost === 0) return t('dbLost.recovered');
-  return `${t('dbLost.recovered')} ${lost === 1 ? t('dbLost.lost1') : t('dbLost.lostN', { n: lost })}`;
+  return `${t('dbLost.recovered')} ${t('dbLost.lost', { n: lost })}`;
 }
 
 interface DbErrorBannerProps {

@@ -23,14 +23,19 @@ const PATHS = {
   warning: 'M12 3 2 20h20zM12 10v4M12 17h.01',
   star: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z',
   edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+  globe:
+    'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons that point along the reading direction, mirrored in right-to-left languages. */
+const POINTING = new Set<IconName>(['chevron']);
+
 export function Icon({ name, size = 22 }: { name: IconName; size?: number }) {
   return (
     <svg
-      class="icon"
+      class={POINTING.has(name) ? 'icon icon--pointing' : 'icon'}
       width={size}
       height={size}
       viewBox="0 0 24 24"

@@ -6,11 +6,6 @@ import { readOutbox } from '../../sync/outboxRead';
 import { useAccount } from '../../sync/useAccount';
 import './OutboxStatus.css';
 
-/** "1 Änderung" / "3 Änderungen" and friends: singular and plural keys `<key>1` / `<key>N`. */
-function counted(key: string, n: number): string {
-  return n === 1 ? t(`${key}1`) : t(`${key}N`, { n });
-}
-
 /**
  * The second status line for staff: edits waiting to be sent, conflicts and rejected edits
  * to look at, and an expired session. Silent (nothing rendered) when all is sent.
@@ -33,7 +28,7 @@ export function OutboxStatus() {
       )}
       {s.pending > 0 && (
         <p class="outbox-status__item">
-          {counted('outbox.pending', s.pending)}
+          {t('outbox.pending', { n: s.pending })}
           {needsLogin && !expired && (
             <>
               {' · '}
@@ -44,12 +39,12 @@ export function OutboxStatus() {
       )}
       {s.conflicts > 0 && (
         <p class="outbox-status__item outbox-status__item--warn">
-          <a href="/konflikte">{counted('outbox.conflicts', s.conflicts)}</a>
+          <a href="/konflikte">{t('outbox.conflicts', { n: s.conflicts })}</a>
         </p>
       )}
       {s.rejected > 0 && (
         <p class="outbox-status__item outbox-status__item--warn">
-          <a href="/konflikte">{counted('outbox.rejected', s.rejected)}</a>
+          <a href="/konflikte">{t('outbox.rejected', { n: s.rejected })}</a>
         </p>
       )}
     </div>

@@ -25,7 +25,7 @@ export function SentNotice() {
   const n = shown?.count ?? 0;
   return (
     <p class="sent-notice" role="status" aria-live="polite" aria-atomic="true">
-      {n === 0 ? '' : n === 1 ? t('delivery.sent1') : t('delivery.sentN', { n })}
+      {n === 0 ? '' : t('delivery.sent', { n })}
     </p>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { navigate } from '../../../app/router';
-import { formatNumber } from '../../../components/format';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { type NearbyOrder, nearbyChoices, type Origin } from '../nearbyQuery';
@@ -22,11 +21,7 @@ function orderNote(order: NearbyOrder, von: string | undefined): string {
   if (order.status === 'unknownOrigin') return t('nearby.unknownOrigin', { von: von ?? '' });
   const from = t('nearby.sortedFrom', { origin: originText(order.origin) });
   if (order.unplaced === 0) return from;
-  const rest =
-    order.unplaced === 1
-      ? t('nearby.unplaced1')
-      : t('nearby.unplacedN', { n: formatNumber(order.unplaced) });
-  return `${from} ${rest}`;
+  return `${from} ${t('nearby.unplaced', { n: order.unplaced })}`;
 }
 
 /**

@@ -16,7 +16,7 @@ export function formatNextDate(start: Date, end: Date, now: Date, relative = tru
   const day =
     diff === 0 ? t('results.today') : diff === 1 ? t('results.tomorrow') : berlinWeekdayDate(start);
   const time = t('schedule.time', { from: shortClock(start), to: shortClock(end) });
-  return `${day}, ${time}`;
+  return t('nextDate.dayTime', { day, time });
 }
 
 /** "bis 12 Uhr", "bis 12:30 Uhr". */

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
-import { countText } from '../../../components/plural';
 import { label, t } from '../../../i18n';
 import { CATEGORIES } from '../../../model';
 import { type FilterSet, hasFilters } from '../../../search/filters';
@@ -87,7 +86,7 @@ export function NoResults({ params }: { params: ListParams }) {
             {other.map((s) => (
               <li key={hrefOf(s)}>
                 <a href={hrefOf(s)}>{suggestionText(s)}</a>{' '}
-                <span class="muted">({countText('count.offers', s.count)})</span>
+                <span class="muted">({t('count.offers', { n: s.count })})</span>
               </li>
             ))}
           </ul>
@@ -101,7 +100,7 @@ export function NoResults({ params }: { params: ListParams }) {
               <li key={hrefOf(s)}>
                 <a href={hrefOf(s)}>{s.query}</a>{' '}
                 <span class="muted">
-                  ({countText('count.offers', s.count)}
+                  ({t('count.offers', { n: s.count })}
                   {s.dropsFilters ? `, ${t('results.withoutFilters')}` : ''})
                 </span>
               </li>

@@ -3,7 +3,6 @@ import { useAppDeps } from '../../../app/deps';
 import { navigate, type Place, rememberPlace, takeReturnedPlace } from '../../../app/router';
 import { formatNumber } from '../../../components/format';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
-import { countText } from '../../../components/plural';
 import type { WegweiserDB } from '../../../db/schema';
 import { useLiveQuery, useLiveQueryState } from '../../../db/useLiveQuery';
 import { useStore } from '../../../db/useStore';
@@ -195,7 +194,7 @@ function ServiceList({ params }: { params: ListParams }) {
   return (
     <>
       {result.state === 'ready' && settled.current ? (
-        <PageHeading title={t('list.title')}>{countText('count.offers', total)}</PageHeading>
+        <PageHeading title={t('list.title')}>{t('count.offers', { n: total })}</PageHeading>
       ) : (
         <h1 class="page-heading">{t('list.title')}</h1>
       )}
@@ -210,7 +209,7 @@ function ServiceList({ params }: { params: ListParams }) {
       <p class="visually-hidden" role="status">
         {announced === null
           ? ''
-          : t('results.found', { count: countText('count.offers', announced) })}
+          : t('results.found', { count: t('count.offers', { n: announced }) })}
       </p>
       {result.loading ? (
         <p class="muted" role="status">

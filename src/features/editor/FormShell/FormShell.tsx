@@ -91,11 +91,7 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
       {errorList.length > 0 && (
         <div class="form-shell__summary" role="alert" tabIndex={-1} ref={summary}>
           <p>
-            <strong>
-              {errorList.length === 1
-                ? t('editor.errorSummary1')
-                : t('editor.errorSummaryN', { n: errorList.length })}
-            </strong>
+            <strong>{t('editor.errorSummary', { n: errorList.length })}</strong>
           </p>
           <ul>
             {errorList.map(([field, msg]) => (

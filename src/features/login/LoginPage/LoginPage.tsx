@@ -14,7 +14,6 @@ import { safeNext } from '../safeNext';
 import './LoginPage.css';
 
 /** `<key>1` for one, `<key>N` with {n} for more. */
-const plural = (key: string, n: number) => (n === 1 ? t(`${key}1`) : t(`${key}N`, { n }));
 
 type Pending = { email: string; password: string; others: number };
 
@@ -123,7 +122,7 @@ function LoginForm({ search, expired }: { search: string; expired: boolean }) {
             void doLogin(p);
           }}
         >
-          <p>{plural('account.switchText', confirm.others)}</p>
+          <p>{t('account.switchText', { n: confirm.others })}</p>
         </ConfirmDialog>
       )}
     </>
@@ -196,7 +195,7 @@ function AccountView() {
           onCancel={() => setConfirm(null)}
           onConfirm={() => void logout()}
         >
-          <p>{plural('account.logoutText', confirm)}</p>
+          <p>{t('account.logoutText', { n: confirm })}</p>
         </ConfirmDialog>
       )}
     </div>

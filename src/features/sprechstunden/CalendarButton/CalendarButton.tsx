@@ -54,9 +54,7 @@ export function CalendarButton({ name, serviceId, schedules, locations }: Props)
             schedule,
             summary: name,
             location: place ? address(place) : null,
-            description: [describe(schedule, 'de'), schedule.notes, link]
-              .filter(Boolean)
-              .join('\n'),
+            description: [describe(schedule), schedule.notes, link].filter(Boolean).join('\n'),
             url: link,
           };
         }),

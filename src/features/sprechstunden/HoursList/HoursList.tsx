@@ -22,10 +22,10 @@ export function HoursList({ schedules, now, locations }: Props) {
     <ul class="hours-list">
       {sorted.map((s) => {
         const place = s.location_id ? placeOf.get(s.location_id) : undefined;
-        const extras = describeExtras(s, 'de', today);
+        const extras = describeExtras(s, undefined, today);
         return (
           <li key={s.id} class="hours-list__item">
-            <p class="hours-list__when">{describe(s, 'de')}</p>
+            <p class="hours-list__when">{describe(s)}</p>
             {place && (
               <p class="hours-list__place">
                 <a href={placeHoursHref(place.id)}>{place.name}</a>, {place.quartier}

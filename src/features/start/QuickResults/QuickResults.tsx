@@ -1,5 +1,4 @@
 import { useAppDeps } from '../../../app/deps';
-import { countText } from '../../../components/plural';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { highlight } from '../../../search/highlight';
@@ -35,11 +34,11 @@ export function QuickResults({ query }: { query: string }) {
           ? // The device is still being filled: what is here is found, nothing is "none" yet.
             total === 0
             ? loadProgressText(result.loading)
-            : `${t('results.found', { count: countText('count.offers', total) })} · ${loadProgressText(result.loading)}`
+            : `${t('results.found', { count: t('count.offers', { n: total }) })} · ${loadProgressText(result.loading)}`
           : result.state === 'ready'
             ? total === 0
               ? t('results.noneFor', { q: query })
-              : t('results.found', { count: countText('count.offers', total) })
+              : t('results.found', { count: t('count.offers', { n: total }) })
             : t('results.preparing')}
       </p>
       {total > 0 && (
@@ -63,7 +62,7 @@ export function QuickResults({ query }: { query: string }) {
         <p class="quick-results__all">
           <a class="btn btn--secondary" href={all}>
             {total > SHOWN
-              ? t('results.showAll', { count: countText('count.offers', total) })
+              ? t('results.showAll', { count: t('count.offers', { n: total }) })
               : t('results.openList')}
           </a>
         </p>

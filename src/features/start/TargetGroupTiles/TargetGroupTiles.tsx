@@ -1,5 +1,4 @@
-import { countText } from '../../../components/plural';
-import { label } from '../../../i18n';
+import { label, t } from '../../../i18n';
 import { TARGET_GROUPS } from '../../../model/taxonomy';
 import { listHref } from '../../angebote/params';
 import './TargetGroupTiles.css';
@@ -24,7 +23,7 @@ export function TargetGroupTiles({ counts, labelledBy }: Props) {
             >
               <span class="tg-tiles__label">{label('targetGroup', slug)}</span>
               <span class="tg-tiles__count">
-                {n === undefined ? '\u00a0' : countText('count.offers', n)}
+                {n === undefined ? '\u00a0' : t('count.offers', { n: n })}
               </span>
             </a>
           </li>

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage, joinList, messageShape } from '../../src/i18n/format';
+import { matchLanguage, resolveLanguage } from '../../src/i18n/languages';
+
+const offers = '{n, plural, =0 {Keine Angebote} one {# Angebot} other {# Angebote}}';
+
+describe('formatMessage', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(formatMessage('Hallo {name}, {x}', { name: 'Ana' }, 'de-DE')).toBe('Hallo Ana, {x}');
+    expect(formatMessage('ohne Platzhalter', undefined, 'de-DE')).toBe('ohne Platzhalter');
+  });
+
+  it('picks exact, then CLDR plural forms, and writes # in the locale', () => {
+    expect([0, 1, 2, 1234].map((n) => formatMessage(offers, { n }, 'de-DE'))).toEqual([
+      'Keine Angebote',
+      '1 Angebot',
+      '2 Angebote',
+      '1.234 Angebote',
+    ]);
+    const ru = '{n, plural, one {# услуга} few {# услуги} many {# услуг} other {# услуги}}';
+    expect([1, 3, 5, 21, 1.5].map((n) => formatMessage(ru, { n }, 'ru-RU'))).toEqual([
+      '1 услуга',
+      '3 услуги',
+      '5 услуг',
+      '21 услуга',
+      '1,5 услуги',
+    ]);
+    const ar =
+      '{n, plural, zero {لا شيء} one {واحدة} two {اثنتان} few {# قليلة} many {# كثيرة} other {# أخرى}}';
+    expect([0, 1, 2, 3, 11, 100].map((n) => formatMessage(ar, { n }, 'ar-u-nu-latn'))).toEqual([
+      'لا شيء',
+      'واحدة',
+      'اثنتان',
+      '3 قليلة',
+      '11 كثيرة',
+      '100 أخرى',
+    ]);
+  });
+
+  it('supports select and selectordinal, nested in plurals', () => {
+    const day = '{d, select, WE {Mittwoch} other {Tag}}';
+    expect(formatMessage(day, { d: 'WE' }, 'de-DE')).toBe('Mittwoch');
+    expect(formatMessage(day, { d: 'MO' }, 'de-DE')).toBe('Tag');
+    const nth = '{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}';
+    expect([1, 2, 3, 4, 11, 22].map((n) => formatMessage(nth, { n }, 'en-GB'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+    ]);
+    const nested = '{n, plural, one {{who} hat # Termin} other {{who} hat # Termine}}';
+    expect(formatMessage(nested, { n: 2, who: 'Ana' }, 'de-DE')).toBe('Ana hat 2 Termine');
+  });
+
+  it('reports the placeholders and plural forms a pattern uses', () => {
+    const shape = messageShape('{n, plural, =0 {nichts} one {# für {q}} other {# für {q}}}');
+    expect([...shape.args].sort()).toEqual(['n', 'q']);
+    expect([...(shape.plurals.get('n') ?? [])].sort()).toEqual(['=0', 'one', 'other']);
+  });
+});
+
+describe('joinList', () => {
+  it('joins in the words of the locale', () => {
+    expect(joinList(['Mo', 'Mi', 'Fr'], 'de-DE')).toBe('Mo, Mi und Fr');
+    expect(joinList(['a', 'b'], 'en-GB')).toBe('a and b');
+    expect(joinList(['أ', 'ب'], 'ar-u-nu-latn')).toBe('أ وب');
+    expect(joinList(['nur'], 'de-DE')).toBe('nur');
+  });
+});
+
+describe('choosing a language', () => {
+  it('reads tags as browsers and links write them', () => {
+    expect(matchLanguage('ar-EG')).toBe('ar');
+    expect(matchLanguage('UK_ua')).toBe('uk');
+    expect(matchLanguage('de-x-ls')).toBe('de-x-ls');
+    expect(matchLanguage('prs')).toBe('fa');
+    expect(matchLanguage('pt-BR')).toBeNull();
+    expect(matchLanguage('')).toBeNull();
+  });
+
+  it('takes the link, then the stored choice, then the browser in order, then German', () => {
+    expect(resolveLanguage({ param: 'tr', stored: 'ru', browser: ['en'] })).toBe('tr');
+    expect(resolveLanguage({ param: 'xx', stored: 'ru', browser: ['en'] })).toBe('ru');
+    expect(resolveLanguage({ browser: ['pt-BR', 'fa-IR', 'en'] })).toBe('fa');
+    expect(resolveLanguage({ browser: ['pt-BR', 'ja'] })).toBe('de');
+    expect(resolveLanguage({})).toBe('de');
+  });
+});

@@ -1,0 +1,87 @@
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountApp } from '../../../src/app/mount';
+import { META_KEYS } from '../../../src/db/schema';
+import { currentLanguage, provideCatalogues, setLanguage } from '../../../src/i18n';
+import ar from '../../../src/i18n/ar.json';
+import { catalogueLoaders } from '../../../src/i18n/catalogues';
+import { applyToDocument, initialLanguage } from '../../../src/i18n/choice';
+import de from '../../../src/i18n/de.json';
+import uk from '../../../src/i18n/uk.json';
+import { org, service, teardown, testDeps } from './helpers';
+
+let root: HTMLElement;
+let unmount: () => void = () => {};
+
+beforeEach(() => {
+  window.scrollTo = () => {};
+  provideCatalogues(catalogueLoaders);
+  localStorage.clear();
+  sessionStorage.clear();
+  root = document.body.appendChild(document.createElement('div'));
+});
+
+afterEach(async () => {
+  unmount();
+  root.remove();
+  await setLanguage('de');
+  applyToDocument('de');
+  window.history.replaceState(null, '', '/');
+  cleanup();
+  await teardown();
+});
+
+async function mountStart(heading: string = de.start.heading) {
+  const deps = testDeps();
+  await deps.db.organizations.put(org(1));
+  await deps.db.services.bulkPut([
+    service(100, { target_groups: ['alleinerziehende'] }),
+    service(101, { target_groups: ['alleinerziehende'] }),
+  ]);
+  await deps.db.meta.put({ key: META_KEYS.lastSyncAt, value: '2026-10-14T07:55:00.000Z' });
+  window.history.replaceState(null, '', '/');
+  unmount = mountApp(root, deps);
+  await screen.findByRole('heading', { level: 1, name: heading });
+}
+
+describe('language picker', () => {
+  it('switches every text, the direction and the plural rules, and remembers the choice', async () => {
+    await mountStart();
+    const picker = screen.getByRole('combobox', { name: de.app.language });
+    const typed = screen.getByRole('searchbox') as HTMLInputElement;
+    fireEvent.input(typed, { target: { value: 'Schulden' } });
+
+    fireEvent.change(picker, { target: { value: 'ar' } });
+    await screen.findByRole('heading', { level: 1, name: ar.start.heading });
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    // Arabic has a dual: two offers are "خدمتان", not "2 …".
+    await screen.findByText('خدمتان');
+    expect(screen.getByRole('combobox', { name: ar.app.language })).toBeTruthy();
+    // Same components in the same places: what was typed is still there.
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('Schulden');
+    expect(localStorage.getItem('qw.language')).toBe('ar');
+
+    fireEvent.change(screen.getByRole('combobox', { name: ar.app.language }), {
+      target: { value: 'de' },
+    });
+    await screen.findByRole('heading', { level: 1, name: de.start.heading });
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(screen.getByText('2 Angebote')).toBeTruthy();
+  });
+
+  it('starts in the language of a shared link, over the stored choice', async () => {
+    localStorage.setItem('qw.language', 'ar');
+    window.history.replaceState(null, '', '/?lang=uk');
+    expect(initialLanguage()).toBe('uk');
+    window.history.replaceState(null, '', '/');
+    // The link's language holds for the rest of the visit.
+    expect(initialLanguage()).toBe('uk');
+    sessionStorage.clear();
+    expect(initialLanguage()).toBe('ar');
+    await setLanguage(initialLanguage());
+    expect(currentLanguage()).toBe('ar');
+    await setLanguage('uk');
+    await mountStart(uk.start.heading);
+  });
+});
