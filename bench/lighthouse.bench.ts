@@ -43,6 +43,8 @@ async function startChrome(
     [
       '--headless',
       ...CHROMIUM_ARGS,
+      // The measured visitor reads German, the app's default, as a resident of the city would.
+      '--lang=de-DE',
       `--remote-debugging-port=${port}`,
       `--user-data-dir=${profile}`,
       'about:blank',

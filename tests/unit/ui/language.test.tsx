@@ -84,4 +84,22 @@ describe('language picker', () => {
     await setLanguage('uk');
     await mountStart(uk.start.heading);
   });
+
+  it("marks an offer's own texts as German and says so in the UI language", async () => {
+    const deps = testDeps();
+    await deps.db.organizations.put(org(1));
+    const offer = service(100, { description: 'Hilfe bei Schulden.' });
+    await deps.db.services.put(offer);
+    await setLanguage('ar');
+    window.history.replaceState(null, '', `/angebote/${offer.id}`);
+    unmount = mountApp(root, deps);
+    await screen.findByText(ar.detail.germanOnly);
+    const description = screen.getByText('Hilfe bei Schulden.');
+    expect(description.getAttribute('lang')).toBe('de');
+    expect(description.getAttribute('dir')).toBe('auto');
+
+    await setLanguage('de');
+    await screen.findByRole('heading', { level: 1, name: offer.name });
+    expect(screen.queryByText(de.detail.germanOnly)).toBeNull();
+  });
 });

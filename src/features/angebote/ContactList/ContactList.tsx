@@ -1,4 +1,5 @@
 import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { label, t } from '../../../i18n';
 import type { Contact } from '../../../model';
 import './ContactList.css';
@@ -8,7 +9,9 @@ export function ContactList({ contacts }: { contacts: Contact[] }) {
     <ul class="contact-list">
       {contacts.map((c) => (
         <li key={c.id} class="contact-list__item card">
-          <h3 class="contact-list__name">{c.name}</h3>
+          <h3 class="contact-list__name" {...GERMAN_CONTENT}>
+            {c.name}
+          </h3>
           {c.title && <p class="contact-list__title muted">{c.title}</p>}
           <ContactLinks phone={c.phone} email={c.email} />
           {c.languages.length > 0 && (

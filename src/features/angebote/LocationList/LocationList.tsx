@@ -1,3 +1,4 @@
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
 import type { Location } from '../../../model';
@@ -13,7 +14,9 @@ export function LocationList({ locations }: { locations: Location[] }) {
           osmSearchHref(`${loc.address_1}, ${loc.postal_code} ${loc.city}`);
         return (
           <li key={loc.id} class="location-list__item card">
-            <h3 class="location-list__name">{loc.name}</h3>
+            <h3 class="location-list__name" {...GERMAN_CONTENT}>
+              {loc.name}
+            </h3>
             <address class="location-list__address">
               {loc.address_1}
               <br />
@@ -22,7 +25,11 @@ export function LocationList({ locations }: { locations: Location[] }) {
             <p class="location-list__quartier">
               <span class="muted">{t('detail.quartier')}:</span> {loc.quartier}
             </p>
-            {loc.description && <p class="pre-line">{loc.description}</p>}
+            {loc.description && (
+              <p class="pre-line" {...GERMAN_CONTENT}>
+                {loc.description}
+              </p>
+            )}
             {loc.accessibility && (
               <p>
                 <span class="muted">{t('detail.accessibility')}:</span> {loc.accessibility}

@@ -1,3 +1,4 @@
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import type { Location, Schedule } from '../../../model';
 import { describeExtras, describeRhythm, describeTime } from '../../sprechstunden/summary';
 import './ScheduleList.css';
@@ -28,7 +29,11 @@ export function ScheduleList({ schedules, locations }: Props) {
                 {place.name}, {place.quartier}
               </p>
             )}
-            {s.notes && <p class="schedule-list__notes pre-line">{s.notes}</p>}
+            {s.notes && (
+              <p class="schedule-list__notes pre-line" {...GERMAN_CONTENT}>
+                {s.notes}
+              </p>
+            )}
             {extras.length > 0 && <p class="schedule-list__extras muted">{extras.join(' · ')}</p>}
           </li>
         );

@@ -4,6 +4,7 @@ import { useAppDeps } from '../../../app/deps';
 import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatIsoDate } from '../../../components/format';
+import { contentNotInUiLanguage, GERMAN_CONTENT } from '../../../components/germanContent';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
@@ -43,11 +44,23 @@ function Detail({ detail }: { detail: OfferDetail }) {
   return (
     <article class="service-detail">
       <header class="service-detail__head">
-        <PageHeading title={service.name}>{service.name}</PageHeading>
-        {service.alternate_name && <p class="service-detail__alt">{service.alternate_name}</p>}
+        <PageHeading title={service.name}>
+          <span {...GERMAN_CONTENT}>{service.name}</span>
+        </PageHeading>
+        {contentNotInUiLanguage() && (
+          <p class="service-detail__german-only muted" role="note">
+            {t('detail.germanOnly')}
+          </p>
+        )}
+        {service.alternate_name && (
+          <p class="service-detail__alt" {...GERMAN_CONTENT}>
+            {service.alternate_name}
+          </p>
+        )}
         {organization && (
           <p class="service-detail__provider">
-            <span class="muted">{t('detail.provider')}:</span> {organization.name}
+            <span class="muted">{t('detail.provider')}:</span>{' '}
+            <bdi {...GERMAN_CONTENT}>{organization.name}</bdi>
           </p>
         )}
         {service.status !== 'active' && (
@@ -74,7 +87,9 @@ function Detail({ detail }: { detail: OfferDetail }) {
 
       {service.description && (
         <DetailSection id="sd-about" title={t('detail.about')}>
-          <p class="pre-line">{service.description}</p>
+          <p class="pre-line" {...GERMAN_CONTENT}>
+            {service.description}
+          </p>
         </DetailSection>
       )}
 
@@ -131,8 +146,14 @@ function Detail({ detail }: { detail: OfferDetail }) {
 
       {organization && (
         <DetailSection id="sd-provider" title={t('detail.provider')}>
-          <p class="service-detail__org-name">{organization.name}</p>
-          {organization.description && <p class="pre-line">{organization.description}</p>}
+          <p class="service-detail__org-name" {...GERMAN_CONTENT}>
+            {organization.name}
+          </p>
+          {organization.description && (
+            <p class="pre-line" {...GERMAN_CONTENT}>
+              {organization.description}
+            </p>
+          )}
           <ContactLinks
             phone={organization.phone}
             email={organization.email}

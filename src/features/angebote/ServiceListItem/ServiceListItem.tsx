@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
 import { t } from '../../../i18n';
 import { explainHit, type MatchReason } from '../../../search/explain';
@@ -44,20 +45,20 @@ export function ServiceListItem({ row, match = NONE, reasons, children }: Props)
   return (
     <li class="service-item">
       <h2 class="service-item__name">
-        <a class="service-item__link" href={detailHref(service.id)}>
+        <a class="service-item__link" href={detailHref(service.id)} {...GERMAN_CONTENT}>
           <Highlighted segments={name} />
         </a>
         {status && <span class="service-item__status"> ({status})</span>}
       </h2>
       {providerText && (
-        <p class="service-item__provider">
+        <p class="service-item__provider" {...GERMAN_CONTENT}>
           <Highlighted segments={providerText} />
         </p>
       )}
       {quartiere.length > 0 && <p class="service-item__quartier muted">{quartiere.join(', ')}</p>}
       {because && <p class="service-item__because muted">{t('list.matchedBecause', because)}</p>}
       {why.length > 0 && (
-        <p class="service-item__excerpt">
+        <p class="service-item__excerpt" {...GERMAN_CONTENT}>
           <Highlighted segments={why} />
         </p>
       )}

@@ -1,4 +1,5 @@
 import { berlinClock } from '../../../components/berlinTime';
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { t } from '../../../i18n';
 import { offerHoursHref, placeHoursHref } from '../links';
 import { cancelledText } from '../NextDates/NextDates';
@@ -38,7 +39,11 @@ export function HoursCard({ item, now }: { item: HoursItem; now: Date }) {
           <a href={placeHoursHref(location.id)}>{location.name}</a>, {location.quartier}
         </p>
       )}
-      {schedule.notes && <p class="hours-card__notes muted">{schedule.notes}</p>}
+      {schedule.notes && (
+        <p class="hours-card__notes muted" {...GERMAN_CONTENT}>
+          {schedule.notes}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { describe, describeExtras } from '../../../schedule';
@@ -31,7 +32,11 @@ export function HoursList({ schedules, now, locations }: Props) {
                 <a href={placeHoursHref(place.id)}>{place.name}</a>, {place.quartier}
               </p>
             )}
-            {s.notes && <p class="hours-list__notes pre-line">{s.notes}</p>}
+            {s.notes && (
+              <p class="hours-list__notes pre-line" {...GERMAN_CONTENT}>
+                {s.notes}
+              </p>
+            )}
             {extras.length > 0 && (
               <p class="hours-list__extras muted">
                 <span class="visually-hidden">{t('schedules.extras')}: </span>

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { demoDataset } from '../../src/demo';
+import ar from '../../src/i18n/ar.json';
+import de from '../../src/i18n/de.json';
+import fa from '../../src/i18n/fa.json';
+import uk from '../../src/i18n/uk.json';
+import { hasChromium, newPhoneContext } from './support/browser';
+import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
+import { residentOffers } from './support/residents';
+import { useServerAndBrowser } from './support/suite';
+
+const demo = demoDataset();
+const publicServices = residentOffers(demo);
+
+describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
+  const suite = useServerAndBrowser(demo);
+
+  it('switches language offline after a first visit in German, and keeps the choice', async () => {
+    const context = await newPhoneContext(suite.browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const html = () =>
+      page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        width: document.documentElement.scrollWidth,
+      }));
+    const heading = page.locator('main h1').first();
+
+    await page.goto(suite.server.url);
+    await waitForLocalCount(page, 'services', publicServices.length);
+    await waitForServiceWorkerControl(page);
+    await expect.poll(() => heading.textContent()).toBe(de.start.heading);
+
+    await context.setOffline(true);
+    await page.getByRole('combobox', { name: de.app.language }).selectOption('uk');
+    await expect.poll(() => heading.textContent()).toBe(uk.start.heading);
+    expect(await html()).toMatchObject({ lang: 'uk', dir: 'ltr' });
+
+    await page.getByRole('combobox', { name: uk.app.language }).selectOption('ar');
+    await expect.poll(() => heading.textContent()).toBe(ar.start.heading);
+    expect(await html()).toMatchObject({ lang: 'ar', dir: 'rtl' });
+
+    // Still offline: a reload starts in the chosen language, and an offer's own German
+    // texts are marked and announced as German.
+    await page.reload();
+    await expect.poll(() => heading.textContent()).toBe(ar.start.heading);
+    const offer = publicServices.find((s) => s.description) ?? publicServices[0]!;
+    await page.goto(`${suite.server.url}/angebote/${offer.id}`);
+    await page.getByText(ar.detail.germanOnly).waitFor();
+    expect(await page.locator('main h1 [lang="de"]').textContent()).toBe(offer.name);
+    const state = await html();
+    expect(state).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(state.width).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a shared link in the language it carries, right to left', async () => {
+    const context = await newPhoneContext(suite.browser);
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/?lang=fa`);
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe(fa.start.heading);
+    const state = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      width: document.documentElement.scrollWidth,
+    }));
+    expect(state).toEqual({ lang: 'fa', dir: 'rtl', width: 360 });
+    await context.close();
+  });
+});
