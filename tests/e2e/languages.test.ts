@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import ar from '../../src/i18n/ar.json';
@@ -11,6 +14,36 @@ import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = residentOffers(demo);
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is: "rule: target" per violation. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; nodes: { target: string[] }[] }[];
+            passes: unknown[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    // A run that checked nothing (axe not loaded, an empty page) is itself a failure.
+    if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
 
 describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
   const suite = useServerAndBrowser(demo);
@@ -69,5 +102,36 @@ describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
     }));
     expect(state).toEqual({ lang: 'fa', dir: 'rtl', width: 360 });
     await context.close();
+  });
+
+  it('has no axe violations on the resident screens, in German and Arabic, light and dark', async () => {
+    const offer = publicServices.find((x) => x.description) ?? publicServices[0]!;
+    const screens: [string, string][] = [
+      ['/', 'main h1'],
+      ['/angebote?q=Beratung', 'main .service-item'],
+      [`/angebote/${offer.id}`, 'main h1'],
+      [`/angebote/${offer.id}/weitergeben`, 'main h1'],
+      ['/sprechstunden', '.schedules-page__view'],
+      ['/merkliste', 'main h1'],
+      ['/info', 'main h1'],
+    ];
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const lang of ['de', 'ar']) {
+        const context = await newPhoneContext(suite.browser);
+        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${suite.server.url}/?lang=${lang}`);
+        await waitForLocalCount(page, 'services', publicServices.length);
+        for (const [path, ready] of screens) {
+          await page.goto(`${suite.server.url}${path}`);
+          await page.locator(ready).first().waitFor();
+          await page.evaluate(() => document.fonts.ready);
+          for (const v of await axeViolations(page)) found.push(`${scheme} ${lang} ${path} ${v}`);
+        }
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
