@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -133,5 +133,43 @@ describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it('lays out start, offer and referral slip (screen and print) in Arabic and Ukrainian', async () => {
+    // For a person to look at: .e2e-data/screenshots/<lang>-<screen>.png
+    const dir = '.e2e-data/screenshots';
+    mkdirSync(dir, { recursive: true });
+    const offer = publicServices.find((x) => x.description) ?? publicServices[0]!;
+    for (const [lang, dirAttr] of [
+      ['ar', 'rtl'],
+      ['uk', 'ltr'],
+    ] as const) {
+      const context = await newPhoneContext(suite.browser);
+      const page = await context.newPage();
+      await page.goto(`${suite.server.url}/?lang=${lang}`);
+      await waitForLocalCount(page, 'services', publicServices.length);
+      for (const [name, path] of [
+        ['start', '/'],
+        ['offer', `/angebote/${offer.id}`],
+        ['slip', `/angebote/${offer.id}/weitergeben`],
+      ] as const) {
+        await page.goto(`${suite.server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: `${dir}/${lang}-${name}.png` });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect({ lang, name, width }).toEqual({ lang, name, width: 360 });
+      }
+      await page.emulateMedia({ media: 'print' });
+      const slip = page.locator('.slip');
+      await slip.screenshot({ path: `${dir}/${lang}-slip-print.png` });
+      const printed = await slip.evaluate((el) => ({
+        direction: getComputedStyle(el).direction,
+        overflows: el.scrollWidth > el.clientWidth + 1,
+        name: el.querySelector('.slip__name')?.textContent?.trim(),
+      }));
+      expect(printed).toEqual({ direction: dirAttr, overflows: false, name: offer.name });
+      await context.close();
+    }
   });
 });

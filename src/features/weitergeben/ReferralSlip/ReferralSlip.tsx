@@ -1,3 +1,4 @@
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { QrCode } from '../../../components/QrCode/QrCode';
 import { t } from '../../../i18n';
 import type { Slip } from '../slipData';
@@ -8,15 +9,21 @@ export function ReferralSlip({ slip }: { slip: Slip }) {
   return (
     <article class="slip" aria-labelledby="slip-name">
       <p class="slip__kicker">{t('share.slipKicker')}</p>
-      <h2 class="slip__name" id="slip-name">
+      <h2 class="slip__name" id="slip-name" {...GERMAN_CONTENT}>
         {slip.name}
       </h2>
-      {slip.provider && <p class="slip__provider">{slip.provider}</p>}
+      {slip.provider && (
+        <p class="slip__provider" {...GERMAN_CONTENT}>
+          {slip.provider}
+        </p>
+      )}
       {slip.addresses.length > 0 && (
         <div class="slip__block">
           <h3 class="slip__label">{t('share.where')}</h3>
           {slip.addresses.map((a) => (
-            <p key={a}>{a}</p>
+            <p key={a} {...GERMAN_CONTENT}>
+              {a}
+            </p>
           ))}
         </div>
       )}

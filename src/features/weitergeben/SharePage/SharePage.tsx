@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
+import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { Icon } from '../../../components/Icon/Icon';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { QrCode } from '../../../components/QrCode/QrCode';
@@ -145,7 +146,9 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof readO
     <div class="page share-page">
       <div>
         <PageHeading title={t('share.title')}>{t('share.title')}</PageHeading>
-        <p class="share-page__offer">{service.name}</p>
+        <p class="share-page__offer" {...GERMAN_CONTENT}>
+          {service.name}
+        </p>
       </div>
       {slip.internal && (
         <p class="share-page__warn" role="note">
