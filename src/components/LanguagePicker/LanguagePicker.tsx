@@ -11,14 +11,30 @@ import './LanguagePicker.css';
  */
 export function LanguagePicker() {
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const lang = currentLanguage();
   const change = (event: Event) => {
-    const next = (event.currentTarget as HTMLSelectElement).value as UiLanguage;
+    const select = event.currentTarget as HTMLSelectElement;
     setBusy(true);
-    chooseLanguage(next).finally(() => setBusy(false));
+    setFailed(false);
+    chooseLanguage(select.value as UiLanguage).then(
+      () => setBusy(false),
+      () => {
+        // The catalogue did not load (offline before the first precache): the app stays in
+        // its language, and the list shows it again instead of the one that failed.
+        select.value = currentLanguage();
+        setBusy(false);
+        setFailed(true);
+      },
+    );
   };
   return (
     <label class="language-picker">
+      {failed && (
+        <span class="language-picker__error" role="alert">
+          {t('app.languageError')}
+        </span>
+      )}
       <Icon name="globe" size={20} />
       <span class="visually-hidden">{t('app.language')}</span>
       <select

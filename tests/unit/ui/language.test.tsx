@@ -102,4 +102,19 @@ describe('language picker', () => {
     await screen.findByRole('heading', { level: 1, name: offer.name });
     expect(screen.queryByText(de.detail.germanOnly)).toBeNull();
   });
+
+  it('stays in its language and says so when a catalogue cannot load', async () => {
+    provideCatalogues({
+      ...catalogueLoaders,
+      './ar.json': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await mountStart();
+    const picker = screen.getByRole('combobox', { name: de.app.language }) as HTMLSelectElement;
+    fireEvent.change(picker, { target: { value: 'ar' } });
+    expect((await screen.findByRole('alert')).textContent).toBe(de.app.languageError);
+    expect(picker.value).toBe('de');
+    expect(currentLanguage()).toBe('de');
+    expect(document.documentElement.dir).not.toBe('rtl');
+    screen.getByRole('heading', { level: 1, name: de.start.heading });
+  });
 });
