@@ -172,4 +172,37 @@ describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
       await context.close();
     }
   });
+
+  it('fits 320 px at 200 % text size on the resident screens, in German and Arabic', async () => {
+    const offer = publicServices.find((x) => x.description) ?? publicServices[0]!;
+    const wide: string[] = [];
+    for (const lang of ['de', 'ar']) {
+      const context = await suite.browser.newContext({
+        viewport: { width: 320, height: 700 },
+        locale: 'de-DE',
+        timezoneId: 'Europe/Berlin',
+      });
+      const page = await context.newPage();
+      await page.goto(`${suite.server.url}/?lang=${lang}`);
+      await waitForLocalCount(page, 'services', publicServices.length);
+      for (const path of [
+        '/',
+        '/angebote?q=Beratung',
+        '/angebote?zielgruppe=alleinerziehende',
+        `/angebote/${offer.id}`,
+        `/angebote/${offer.id}/weitergeben`,
+        '/sprechstunden',
+        '/merkliste',
+        '/info',
+      ]) {
+        await page.goto(`${suite.server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${lang} ${path}: ${width} px`);
+      }
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
 });

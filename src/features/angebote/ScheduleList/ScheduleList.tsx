@@ -22,7 +22,7 @@ export function ScheduleList({ schedules, locations }: Props) {
           <li key={s.id} class="schedule-list__item">
             <p class="schedule-list__when">
               <span class="schedule-list__rhythm">{describeRhythm(s)}</span>{' '}
-              <span class="schedule-list__time">{describeTime(s)}</span>
+              <span>{describeTime(s)}</span>
             </p>
             {place && locations.length > 1 && (
               <p class="schedule-list__place muted">
