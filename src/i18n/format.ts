@@ -38,7 +38,7 @@ function parse(src: string, start: number, inPlural: boolean): [Node[], number] 
       i++;
     } else if (ch === '{') {
       flush();
-      const [node, next] = parseArgument(src, i + 1);
+      const [node, next] = parseArgument(src, i + 1, inPlural);
       nodes.push(node);
       i = next;
     } else {
@@ -50,7 +50,8 @@ function parse(src: string, start: number, inPlural: boolean): [Node[], number] 
   return [nodes, i];
 }
 
-function parseArgument(src: string, start: number): [Node, number] {
+/** `inPlural`: a `select` inside a plural still writes the plural's number for `#`. */
+function parseArgument(src: string, start: number, inPlural: boolean): [Node, number] {
   const close = src.indexOf('}', start);
   const comma = src.indexOf(',', start);
   if (close === -1) return [src.slice(start - 1), src.length];
@@ -67,7 +68,7 @@ function parseArgument(src: string, start: number): [Node, number] {
     const open = src.indexOf('{', i);
     if (open === -1) break;
     const key = src.slice(i, open).trim();
-    const [body, end] = parse(src, open + 1, kind !== 'select');
+    const [body, end] = parse(src, open + 1, kind !== 'select' || inPlural);
     options.set(key, body);
     i = end + 1;
   }

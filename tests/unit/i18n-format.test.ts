@@ -52,6 +52,11 @@ describe('formatMessage', () => {
     ]);
     const nested = '{n, plural, one {{who} hat # Termin} other {{who} hat # Termine}}';
     expect(formatMessage(nested, { n: 2, who: 'Ana' }, 'de-DE')).toBe('Ana hat 2 Termine');
+    const inSelect = '{n, plural, other {{g, select, f {# Frauen} other {# Personen}}}}';
+    expect(formatMessage(inSelect, { n: 3, g: 'f' }, 'de-DE')).toBe('3 Frauen');
+    expect(formatMessage('{g, select, other {# bleibt #}}', { g: 'x' }, 'de-DE')).toBe(
+      '# bleibt #',
+    );
   });
 
   it('reports the placeholders and plural forms a pattern uses', () => {
