@@ -2,7 +2,8 @@ import { dbStatus, getDb, openDb } from '../db/db';
 import { storageEstimate } from '../db/storage';
 import { currentLanguage, provideCatalogues, setLanguage } from '../i18n';
 import { catalogueLoaders } from '../i18n/catalogues';
-import { applyToDocument, initialLanguage } from '../i18n/choice';
+import type { UiLanguage } from '../i18n/languages';
+import { applyToDocument } from '../i18n/startLanguage';
 import { listenForInstallOffer } from '../pwa/install';
 import { registerServiceWorker } from '../pwa/lifecycle';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
@@ -13,9 +14,8 @@ import { mountApp } from './mount';
 import { nextTask } from './tasks';
 
 /** Opens the database, starts sync and renders the app into `root`, one step per task. */
-export async function boot(root: HTMLElement): Promise<void> {
+export async function boot(root: HTMLElement, language: UiLanguage): Promise<void> {
   provideCatalogues(catalogueLoaders);
-  const language = initialLanguage();
   // A catalogue that cannot load (a cache evicted while offline) leaves the app in German
   // rather than not starting it.
   if (language !== currentLanguage()) await setLanguage(language).catch(() => {});

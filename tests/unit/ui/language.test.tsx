@@ -5,8 +5,8 @@ import { META_KEYS } from '../../../src/db/schema';
 import { currentLanguage, provideCatalogues, setLanguage } from '../../../src/i18n';
 import ar from '../../../src/i18n/ar.json';
 import { catalogueLoaders } from '../../../src/i18n/catalogues';
-import { applyToDocument, initialLanguage } from '../../../src/i18n/choice';
 import de from '../../../src/i18n/de.json';
+import { applyToDocument, initialLanguage } from '../../../src/i18n/startLanguage';
 import uk from '../../../src/i18n/uk.json';
 import { org, service, teardown, testDeps } from './helpers';
 
