@@ -117,4 +117,16 @@ describe('language picker', () => {
     expect(document.documentElement.dir).not.toBe('rtl');
     screen.getByRole('heading', { level: 1, name: de.start.heading });
   });
+
+  it('says on the info page that the UI texts of a language other than German are machine-made', async () => {
+    const deps = testDeps();
+    await setLanguage('en');
+    window.history.replaceState(null, '', '/info');
+    unmount = mountApp(root, deps);
+    const en = (await import('../../../src/i18n/en.json')).default;
+    expect((await screen.findByRole('note')).textContent).toBe(en.info.uiTranslation);
+    await setLanguage('de');
+    await screen.findByRole('heading', { level: 1, name: de.info.title });
+    expect(screen.queryByRole('note')).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { syncAgeText, syncLine } from '../../../components/SyncStatus/syncText';
 import { dataStatus } from '../../../db/dataStatus';
 import type { StorageUsage } from '../../../db/storage';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
-import { t } from '../../../i18n';
+import { currentLanguage, t } from '../../../i18n';
 import { InstallButton } from '../../../pwa/InstallButton/InstallButton';
 import { useSyncState } from '../../../sync';
 import './InfoPage.css';
@@ -52,6 +52,11 @@ export function InfoPage() {
       <div>
         <PageHeading title={t('info.title')} />
         <p class="muted info-page__intro">{t('info.intro')}</p>
+        {currentLanguage() !== 'de' && (
+          <p class="info-page__translation" role="note">
+            {t('info.uiTranslation')}
+          </p>
+        )}
       </div>
       <InstallButton />
 
