@@ -92,7 +92,9 @@ describe.skipIf(!hasChromium)('incremental pull', () => {
     expect(await countLocal(page, 'services')).toBe(publicServices.length - 1);
 
     await page.goto(`${suite.server.url}/angebote/${renamed.id}`);
-    await expect(page.locator('main h1').textContent()).resolves.toContain(newName);
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: 10_000 })
+      .toContain(newName);
     await context.close();
   });
 });

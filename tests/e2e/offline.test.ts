@@ -49,7 +49,9 @@ describe.skipIf(!hasChromium)('offline after the first visit', () => {
     // A cold deep link to a detail page also opens offline (navigation fallback).
     const offer = publicServices.find((s) => s.name.includes('Jobcenter')) ?? publicServices[0]!;
     await page.goto(`${suite.server.url}/angebote/${offer.id}`);
-    await expect(page.locator('main h1').textContent()).resolves.toContain(offer.name);
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: 10_000 })
+      .toContain(offer.name);
     // Mobile first: nothing (long e-mail addresses, URLs) pushes the page wider than 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,

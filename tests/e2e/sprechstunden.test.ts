@@ -25,7 +25,9 @@ describe.skipIf(!hasChromium)('Sprechstunden deep links', () => {
     const place = demo.locations.find((l) => l.id === demoLocationId('stz-huettenfeld'))!;
     // A cold navigation, as after scanning a QR code: no account, no network.
     await page.goto(`${suite.server.url}/sprechstunden/ort/${place.id}`);
-    await expect(page.locator('main h1').textContent()).resolves.toBe(place.name);
+    await expect
+      .poll(() => page.locator('main h1').textContent(), { timeout: 10_000 })
+      .toBe(place.name);
 
     const next = page.getByRole('region', { name: 'Nächste Termine an diesem Ort' });
     const dates = next.locator('li time');
