@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
@@ -7,6 +6,7 @@ import ar from '../../src/i18n/ar.json';
 import de from '../../src/i18n/de.json';
 import fa from '../../src/i18n/fa.json';
 import uk from '../../src/i18n/uk.json';
+import { runAxe } from './support/axe';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
 import { residentOffers } from './support/residents';
@@ -14,35 +14,16 @@ import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = residentOffers(demo);
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is: "rule: target" per violation. */
 async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{
-            violations: { id: string; nodes: { target: string[] }[] }[];
-            passes: unknown[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    // A run that checked nothing (axe not loaded, an empty page) is itself a failure.
-    if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  const r = await runAxe(page, {
+    type: 'tag',
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
   });
+  // A run that checked nothing (axe not loaded, an empty page) is itself a failure.
+  if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 describe.skipIf(!hasChromium)('UI languages in Chromium', () => {

@@ -3,11 +3,10 @@
  * bottom navigation, Back returns to the place in a long list, chips stay inside the page,
  * the Merkliste carries its own styles, and dark mode keeps AA contrast.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
+import { runAxe } from './support/axe';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount } from './support/page';
 import { residentOffers } from './support/residents';
@@ -15,10 +14,6 @@ import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = residentOffers(demo);
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 interface Box {
   top: number;
@@ -80,29 +75,13 @@ async function freshPage(context: BrowserContext, url: string): Promise<Page> {
 }
 
 async function contrastViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{
-            violations: { nodes: { target: string[]; failureSummary: string }[] }[];
-            passes: { nodes: unknown[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: ['color-contrast'] });
-    return {
-      bad: r.violations.flatMap((v) =>
-        v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-      ),
-      checked: r.passes.reduce((s, p) => s + p.nodes.length, 0),
-    };
-  })) as { bad: string[]; checked: number };
+  const r = await runAxe(page, ['color-contrast']);
+  const result = {
+    bad: r.violations.flatMap((v) =>
+      v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    ),
+    checked: r.passes.reduce((s, p) => s + p.nodes.length, 0),
+  };
   expect(result.checked).toBeGreaterThan(10);
   return result.bad;
 }
