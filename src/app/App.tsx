@@ -62,6 +62,11 @@ const EditorPage = lazyPage(() =>
     import('../features/editor/EditorPage/EditorPage').then((m) => m.EditorPage),
   ),
 );
+const DashboardPage = lazyPage(() =>
+  withCoordinationMessages(
+    import('../features/koordination/DashboardPage/DashboardPage').then((m) => m.DashboardPage),
+  ),
+);
 const NotFoundPage = lazyPage(() =>
   import('../features/notfound/NotFoundPage/NotFoundPage').then((m) => m.NotFoundPage),
 );
@@ -92,6 +97,8 @@ function RouteView({ route, search }: { route: Route; search: string }) {
       return <ConflictsPage />;
     case 'editor':
       return <EditorPage path={route.path} search={search} />;
+    case 'dashboard':
+      return <DashboardPage />;
     default:
       return <NotFoundPage />;
   }

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'info' }
   | { name: 'login' }
   | { name: 'conflicts' }
+  /** Coordinators' overview: coverage, stale offers. */
+  | { name: 'dashboard' }
   /** Coordinators' editor; `path` is the rest below /bearbeiten (routed inside its chunk). */
   | { name: 'editor'; path: string[] }
   | { name: 'notFound' };
@@ -46,6 +48,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/info') return { name: 'info' };
   if (path === '/anmelden') return { name: 'login' };
   if (path === '/konflikte') return { name: 'conflicts' };
+  if (path === '/koordination') return { name: 'dashboard' };
   if (path === '/bearbeiten' || path.startsWith('/bearbeiten/')) {
     try {
       const rest = path.slice('/bearbeiten'.length).split('/').filter(Boolean);

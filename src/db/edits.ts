@@ -8,6 +8,7 @@
  * (src/sync/outboxDb.ts); these operations compose those steps, they do not repeat them.
  */
 import type { TableName } from '../model';
+import { berlinDate } from '../schedule/tz';
 import {
   type EditContext,
   type EditResult,
@@ -73,4 +74,13 @@ export async function deleteOffer(ctx: EditContext, id: string): Promise<EditRes
       { table: 'services', id },
     ];
   });
+}
+
+/**
+ * "Geprüft": a coordinator confirms an offer as it stands today. Only `assured_date`
+ * changes, to today's date in Berlin, queued like any other edit.
+ */
+export async function markAssured(ctx: EditContext, id: string): Promise<EditResult> {
+  const today = berlinDate((ctx.now ?? (() => new Date()))());
+  return queueUpsert(ctx, 'services', { id, assured_date: today });
 }

@@ -82,6 +82,9 @@ export function EditorHome() {
         <a class="btn btn--secondary" href="/bearbeiten/orte/neu">
           {t('editor.location.new')}
         </a>
+        <a class="btn btn--secondary" href="/koordination">
+          {t('dashboard.title')}
+        </a>
       </p>
       <div class="field">
         <label class="field__label" for="editor-search">

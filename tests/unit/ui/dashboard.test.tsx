@@ -1,0 +1,110 @@
+/**
+ * /koordination: the coverage matrix from the synced offers, with gaps against the
+ * coordinator's threshold and cells that open the filtered list; stale offers with a
+ * one-tap "Geprüft" that is queued like any edit. Residents are asked to sign in.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedIn } from './editor.fixtures';
+import { location, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
+
+beforeEach(() => {
+  window.scrollTo = () => {};
+  localStorage.clear();
+});
+afterEach(teardown);
+
+// NOW is 14 October 2026: the cutoff for "stale" is 14 April 2026.
+async function withOffers() {
+  const ctx = await signedIn();
+  const { db } = ctx;
+  await db.locations.bulkPut([
+    location(10, { quartier: 'Heckinghausen' }),
+    location(11, { quartier: 'Oberbarmen' }),
+  ]);
+  await db.services.bulkPut([
+    service(101, {
+      name: 'Abendtreff',
+      target_groups: ['jugendliche'],
+      location_ids: [uid(10)],
+      assured_date: '2026-09-01',
+      listed: 1,
+      sort_name: 'abendtreff',
+    } as never),
+    service(102, {
+      name: 'Jobcafé',
+      target_groups: ['jugendliche'],
+      location_ids: [uid(10)],
+      assured_date: '2026-04-13',
+      listed: 1,
+      sort_name: 'jobcafe',
+    } as never),
+    service(103, {
+      name: 'Elterncafé',
+      target_groups: ['alleinerziehende'],
+      location_ids: [uid(11)],
+      listed: 1,
+      sort_name: 'elterncafe',
+    } as never),
+  ]);
+  await db.schedules.put(
+    schedule(201, { service_id: uid(101), opens_at: '18:00', closes_at: '20:00' }),
+  );
+  renderApp('/koordination', ctx.svc);
+  const matrix = await screen.findByRole('table');
+  return { ...ctx, matrix };
+}
+
+describe('coordinator dashboard', () => {
+  it('shows listed offers per Zielgruppe and Quartier and marks gaps', async () => {
+    const { matrix } = await withOffers();
+    const heads = within(matrix)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(heads).toEqual(['Zielgruppe', 'Heckinghausen', 'Oberbarmen']);
+    const row = within(matrix).getByRole('row', { name: /Jugendliche/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]?.textContent).toBe('2 aktiv1 abends/Wochenende');
+    expect(cells[1]?.textContent).toBe('0 aktiv0 abends/WochenendeLücke');
+    const link = within(cells[0] as HTMLElement).getByRole('link');
+    expect(link.getAttribute('href')).toBe(
+      '/angebote?zielgruppe=jugendliche&quartier=Heckinghausen',
+    );
+  });
+
+  it('remembers the threshold on the device and marks gaps against it', async () => {
+    const { matrix } = await withOffers();
+    const row = () => within(matrix).getByRole('row', { name: /Jugendliche/ });
+    expect(within(row()).getAllByRole('cell')[0]?.textContent).not.toMatch(/Lücke/);
+    fireEvent.change(screen.getByLabelText(/Lücke, wenn weniger/), { target: { value: '3' } });
+    await waitFor(() =>
+      expect(within(row()).getAllByRole('cell')[0]?.textContent).toMatch(/Lücke/),
+    );
+    expect(localStorage.getItem('qw.coverage.threshold')).toBe('3');
+  });
+
+  it('lists offers not checked for six months and marks one as checked today', async () => {
+    const { db } = await withOffers();
+    const section = screen.getByRole('region', { name: 'Lange nicht geprüft' });
+    const items = () => within(section).queryAllByRole('listitem');
+    await waitFor(() => expect(items()).toHaveLength(2));
+    expect(items().map((li) => within(li).getAllByRole('link')[0]?.textContent)).toEqual([
+      'Elterncafé',
+      'Jobcafé',
+    ]);
+    fireEvent.click(within(section).getByRole('button', { name: 'Geprüft: Jobcafé' }));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect((await db.services.get(uid(102)))?.assured_date).toBe('2026-10-14');
+    expect((await db.outbox.toArray()).map((e) => [e.table, e.recordId])).toEqual([
+      ['services', uid(102)],
+    ]);
+  });
+
+  it('asks a visitor without an account to sign in', async () => {
+    renderApp('/koordination', testDeps());
+    const main = await screen.findByRole('main');
+    const signIn = await within(main).findByRole('link', { name: 'Anmelden' });
+    expect(signIn.getAttribute('href')).toBe('/anmelden?weiter=%2Fkoordination');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});
