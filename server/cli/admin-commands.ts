@@ -5,6 +5,7 @@ import { addUser, disableUser, enableUser, listUsers, setPassword, UserError } f
 import { readConfig } from '../config';
 import { type Db, describeDb, openDb } from '../db';
 import { DataDirInUseError } from '../db/dir-lock';
+import { EXPORT_FORMATS, isExportFormat, runExport } from '../export/command';
 import { type HousekeepingCounts, runHousekeeping } from '../housekeeping';
 import { runImport } from '../import/command';
 import { migrate } from '../migrate';
@@ -21,6 +22,7 @@ export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
   npm run admin -- backup DATEI        (DATEI.gz wird gepackt)
   npm run admin -- restore DATEI
   npm run admin -- import DATEI|ORDNER [--commit] [--mapping F] [--quartiere F]… [--source NAME]
+  npm run admin -- export DATEI --format hsds|hsds-csv [--include-internal]
 
 Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
 coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
@@ -34,6 +36,8 @@ Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet,
 import liest HSDS 3.0 JSON, HSDS-Datenpakete 1.1/3.0 (Ordner oder .zip) und CSV; ohne --commit
 ein Probelauf (Exit 0 = übernehmbar, 1 = Fehler). --mapping ordnet Begriffe Kategorien und
 Zielgruppen zu, --quartiere (GeoJSON, PLZ-/Ort-Liste) weist Orten ihr Quartier zu.
+export schreibt alle Angebote als HSDS 3.0: hsds = JSON-Liste (service_list), hsds-csv =
+Datenpaket (Ordner, oder .zip bei DATEI.zip). Interne Einträge nur mit --include-internal.
 Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden (backup geht auch
 bei laufendem Server: der Server schreibt die Sicherung dann selbst).`;
 
@@ -65,7 +69,11 @@ export async function runAdmin(
   const housekeeping = group === 'housekeeping';
   const backup = group === 'backup' || group === 'restore';
   const importing = group === 'import';
-  if (values.help || !(housekeeping || backup || importing || (group === 'user' && command))) {
+  const exporting = group === 'export';
+  if (
+    values.help ||
+    !(housekeeping || backup || importing || exporting || (group === 'user' && command))
+  ) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
@@ -75,7 +83,23 @@ export async function runAdmin(
     io.err(`--commit, --mapping, --quartiere und --source gibt es nur bei import.\n\n${USAGE}`);
     return 2;
   }
-  if (importing) {
+  const exportOnly = values.format !== undefined || values['include-internal'];
+  if (exportOnly && !exporting) {
+    io.err(`--format und --include-internal gibt es nur bei export.\n\n${USAGE}`);
+    return 2;
+  }
+  if (exporting) {
+    if (!command || positionals.length > 2 || values.email || values.role || values.password) {
+      io.err(`Bitte genau eine Zieldatei angeben: npm run admin -- export DATEI\n\n${USAGE}`);
+      return 2;
+    }
+    if (!isExportFormat(values.format)) {
+      io.err(
+        `Bitte --format angeben: ${EXPORT_FORMATS.join(', ')}${values.format ? ` (nicht „${values.format}“)` : ''}.\n\n${USAGE}`,
+      );
+      return 2;
+    }
+  } else if (importing) {
     if (!command || positionals.length > 2 || values.email || values.role || values.password) {
       io.err(
         `Bitte genau eine Datei oder einen Ordner angeben: npm run admin -- import DATEI\n\n${USAGE}`,
@@ -154,6 +178,15 @@ export async function runAdmin(
         ...(values.mapping ? { mapping: values.mapping } : {}),
         ...(values.quartiere ? { quartiere: values.quartiere } : {}),
         ...(values.source ? { source: values.source } : {}),
+      });
+      for (const line of outcome.lines) (outcome.code === 0 ? io.out : io.err)(line);
+      return outcome.code;
+    }
+    if (exporting && isExportFormat(values.format)) {
+      const outcome = await runExport(db, {
+        path: command ?? '',
+        format: values.format,
+        includeInternal: values['include-internal'] === true,
       });
       for (const line of outcome.lines) (outcome.code === 0 ? io.out : io.err)(line);
       return outcome.code;
@@ -246,6 +279,8 @@ function parse(argv: string[]) {
       mapping: { type: 'string' },
       quartiere: { type: 'string', multiple: true },
       source: { type: 'string' },
+      format: { type: 'string' },
+      'include-internal': { type: 'boolean' },
     },
   });
 }

@@ -1,5 +1,14 @@
-import { createHash } from 'node:crypto';
 import { childVisibility, TABLE_SCHEMAS, type TableName } from '../../src/model';
+import { TRAITS } from '../../src/model/taxonomy';
+import {
+  decodeField,
+  FIELD_TAXONOMY,
+  fieldCodec,
+  isOwnSlug,
+  type OwnList,
+  ownListOf,
+} from '../hsds/own-terms';
+import { stableUuid } from '../hsds/stable-id';
 import type { SourceRow } from './csv';
 import type { IssueLog, Locator } from './issues';
 import { assignQuartier, type QuartierRules } from './quartiere';
@@ -23,11 +32,7 @@ export interface MapOptions {
 
 /** The id a source record gets here: the same for the same source, table and original id. */
 export function importedId(source: string, table: TableName, key: string): string {
-  const h = createHash('sha1').update(`qw-import\n${source}\n${table}\n${key}`).digest();
-  h[6] = ((h[6] as number) & 0x0f) | 0x50;
-  h[8] = ((h[8] as number) & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  return stableUuid('qw-import', source, table, key);
 }
 
 const at = (r: SourceRow, column?: string): Locator => ({
@@ -106,8 +111,9 @@ export function languageCode(raw: string): string | null {
   const s = raw.trim().toLowerCase();
   if (LANGUAGES[s]) return LANGUAGES[s];
   if (ISO3[s]) return ISO3[s];
+  // ISO 639-3 codes are three letters ("prs" Dari, "ckb" Sorani), as the model allows.
   const primary = s.split(/[-_]/)[0] ?? '';
-  return /^[a-z]{2}$/.test(primary) ? primary : null;
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
 }
 
 const STATUS: Record<string, 'active' | 'paused' | 'ended'> = {
@@ -299,6 +305,15 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
   const emit = (table: TableName, key: string, record: Record<string, unknown>) =>
     planned.push({ table, key, record });
 
+  // Taxonomy terms by id, and the fields our own export carries as attributes
+  const terms = new Map<string, { code?: string; name?: string; taxonomy?: string }>();
+  for (const r of t.taxonomy_terms) {
+    const c = r.cells;
+    if (c.id) terms.set(c.id, { code: c.code, name: c.name, taxonomy: c.taxonomy });
+  }
+  const fields = fieldAttributes(t.attributes, terms);
+  const fieldsOf = (entity: string, sid: string) => fields.get(`${entity}/${sid}`) ?? {};
+
   // Organizations
   const orgRows = byId(t.organizations, log);
   warnDuplicateNames(orgRows.values(), () => '', log);
@@ -314,6 +329,7 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         description: c.description ?? '',
         email: c.email,
         website: c.website ?? c.url,
+        ...fieldsOf('organization', sid),
       },
       r,
       log,
@@ -338,6 +354,7 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
     }
   }
   const locRows = byId(t.locations, log);
+  const accessibilityOf = groupBy(t.accessibility, 'location_id');
   const locations = new Map<string, string>();
   let unassignedLocations = 0;
   for (const [sid, r] of locRows) {
@@ -351,12 +368,15 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
     const lat = c.latitude === undefined ? undefined : Number(c.latitude.replace(',', '.'));
     const lon = c.longitude === undefined ? undefined : Number(c.longitude.replace(',', '.'));
     const a = addr.cells;
-    const match = assignQuartier(opts.quartiere, {
-      latitude: Number.isFinite(lat) ? lat : null,
-      longitude: Number.isFinite(lon) ? lon : null,
-      postal_code: a.postal_code,
-      city: a.city,
-    });
+    // The source's own sub-city area (HSDS address.region, where our export writes the
+    // Quartier) counts when no rule of this import places the location.
+    const match =
+      assignQuartier(opts.quartiere, {
+        latitude: Number.isFinite(lat) ? lat : null,
+        longitude: Number.isFinite(lon) ? lon : null,
+        postal_code: a.postal_code,
+        city: a.city,
+      }) ?? (a.region ? { quartier: a.region, by: 'region' } : null);
     if (!match) {
       unassignedLocations++;
       log.warn(at(r), 'NO_QUARTIER', 'Kein Quartier gefunden (Ort nicht übernommen)', c.name);
@@ -386,6 +406,12 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         latitude: Number.isFinite(lat) ? lat : undefined,
         longitude: Number.isFinite(lon) ? lon : undefined,
         transportation: c.transportation,
+        accessibility:
+          (accessibilityOf.get(sid) ?? [])
+            .map((x) => x.cells.description ?? x.cells.details)
+            .filter(Boolean)
+            .join('\n') || undefined,
+        ...fieldsOf('location', sid),
       },
       r,
       log,
@@ -397,10 +423,6 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
     }
   }
 
-  // Taxonomy terms by id, with code and name
-  const terms = new Map<string, { code?: string; name?: string }>();
-  for (const r of t.taxonomy_terms)
-    if (r.cells.id) terms.set(r.cells.id, { code: r.cells.code, name: r.cells.name });
   const termsOf = groupBy(t.service_terms, 'service_id');
   const unmappedTerms = new Map<string, number>();
 
@@ -447,11 +469,24 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         .map((s) => ({ row: r, id: s.trim() }))
         .filter((x) => x.id),
     ];
-    const categories = new Set<string>();
-    const groups = new Set<string>();
+    const own: Record<OwnList, Set<string>> = {
+      categories: new Set(),
+      target_groups: new Set(),
+      traits: new Set(),
+    };
+    const categories = own.categories;
+    const groups = own.target_groups;
     const keywords: string[] = [];
     for (const { row, id: tid } of termIds) {
       const term = terms.get(tid) ?? { code: tid };
+      if (term.taxonomy === FIELD_TAXONOMY) continue;
+      const list = ownListOf(term.taxonomy);
+      if (list && isOwnSlug(term.code)) {
+        if (list !== 'traits' || (TRAITS as readonly string[]).includes(term.code)) {
+          own[list].add(term.code);
+          continue;
+        }
+      }
       const hit = [term.code, term.name]
         .filter((x): x is string => !!x)
         .map((k) => opts.mapping.get(termKey(k)))
@@ -514,14 +549,16 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         email: c.email,
         phone: phone?.replace(/^"+|"+$/g, ''),
         status,
-        categories: [...categories].sort(),
-        target_groups: [...groups].sort(),
-        languages: [...languages].sort(),
+        categories: [...categories],
+        target_groups: [...groups],
+        traits: [...own.traits],
+        languages: [...languages],
         location_ids: locationIds,
         fees_description: c.fees_description ?? c.fees,
         eligibility_description: c.eligibility_description,
         application_process: c.application_process,
         assured_date: dateOf(c.assured_date),
+        ...fieldsOf('service', sid),
       },
       r,
       log,
@@ -720,6 +757,7 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         opens_at: tm.opens,
         closes_at: tm.closes,
         notes: c.notes ?? c.description,
+        ...withRecurrence(fieldsOf('schedule', sid)),
       },
       r,
       log,
@@ -760,6 +798,7 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
         email: c.email,
         phone: phone?.replace(/^"+|"+$/g, ''),
         visibility: svc ? childVisibility(svc as never) : 'public',
+        ...fieldsOf('contact', sid),
       },
       r,
       log,
@@ -768,4 +807,39 @@ export function mapRecords(t: SourceTables, opts: MapOptions, log: IssueLog): Ma
     if (rec) planned.push({ table: 'contacts', key: `contacts/${sid}`, record: rec });
   }
   return { planned, unmappedTerms, unassignedLocations };
+}
+
+/**
+ * Field values that attributes of our field taxonomy carry (see server/hsds/own-terms.ts), by
+ * `entity/source id`. Values that cannot be that field are left out: the record keeps its
+ * default, and the schema check reports nothing it would not report anyway.
+ */
+function fieldAttributes(
+  rows: SourceRow[],
+  terms: Map<string, { code?: string; taxonomy?: string }>,
+): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const c = r.cells;
+    const term = c.taxonomy_term_id ? terms.get(c.taxonomy_term_id) : undefined;
+    if (term?.taxonomy !== FIELD_TAXONOMY || !term.code || !c.link_id || c.value === undefined)
+      continue;
+    const entity = (c.link_entity ?? '').toLowerCase();
+    const codec = fieldCodec(entity, term.code);
+    if (!codec) continue;
+    const value = decodeField(codec, c.value);
+    if (value === undefined) continue;
+    if (term.code === 'visibility' && value !== 'public' && value !== 'internal') continue;
+    const key = `${entity}/${c.link_id}`;
+    out.set(key, { ...out.get(key), [term.code]: value });
+  }
+  return out;
+}
+
+/** A schedule's exact rule, where the HSDS form had to approximate it, replaces that form. */
+function withRecurrence(fields: Record<string, unknown>): Record<string, unknown> {
+  const { recurrence, ...rest } = fields;
+  if (!recurrence || typeof recurrence !== 'object') return rest;
+  const r = recurrence as Record<string, unknown>;
+  return { ...rest, freq: r.freq, interval: r.interval, byday: r.byday ?? undefined };
 }

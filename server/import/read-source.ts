@@ -104,7 +104,9 @@ function readPackage(files: Map<string, Uint8Array>, log: IssueLog): SourceTable
     const declared = resources.get(file);
     const table = sourceTableOf(stem) ?? (declared ? sourceTableOf(declared) : null);
     if (stem.toLowerCase() === 'attributes') {
-      tables.service_terms.push(...attributesToServiceTerms(parseCsv(bytes, file, log)));
+      const rows = parseCsv(bytes, file, log);
+      tables.attributes.push(...rows);
+      tables.service_terms.push(...attributesToServiceTerms(rows));
       found++;
       continue;
     }

@@ -20,6 +20,8 @@ export const SOURCE_TABLES = [
   'holiday_schedules',
   'taxonomy_terms',
   'service_terms',
+  'attributes',
+  'accessibility',
 ] as const;
 
 export type SourceTable = (typeof SOURCE_TABLES)[number];
@@ -83,6 +85,9 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
   const t = emptyTables();
   const base = isObject(doc) && Array.isArray(doc.contents) ? 'contents' : '';
   const seen = new Set<string>();
+  // A place without its own organization gets that of the offers at it, but only if all of
+  // them have the same one: a place several providers use belongs to none of them.
+  const offerOrgsAt = new Map<string, Set<string>>();
   services.forEach((raw, i) => {
     const row = i + 1;
     const path = base ? `${base}[${i}]` : Array.isArray(doc) ? `[${i}]` : '';
@@ -117,24 +122,48 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
         add(table, o, p(`${key}[${j}]`), extra);
       });
     const svc: Record<string, string> = sid ? { service_id: sid } : {};
+    // Attributes of any record: their terms, and rows naming the record (link_entity,
+    // link_id) as attributes.csv has them; a service's also as service_terms.
+    const attributes = (entity: string, owner: Json, at: string) =>
+      list(owner.attributes).forEach((a, j) => {
+        const term = isObject(a.taxonomy_term) ? a.taxonomy_term : null;
+        const where = `${at ? `${at}.` : ''}attributes[${j}]`;
+        if (term) add('taxonomy_terms', term, `${where}.taxonomy_term`, {});
+        const termId = term && typeof term.id === 'string' ? term.id.trim() : '';
+        const tid = termId || (typeof a.taxonomy_term_id === 'string' ? a.taxonomy_term_id : '');
+        if (!tid) return;
+        const ownerId = typeof owner.id === 'string' ? owner.id.trim() : '';
+        const link = { link_entity: entity, taxonomy_term_id: tid, link_id: ownerId };
+        add('attributes', a, where, link);
+        if (entity === 'service') add('service_terms', {}, where, { ...svc, taxonomy_id: tid });
+      });
     sub('phones', 'phones', svc);
     sub('schedules', 'schedules', svc);
     sub('languages', 'languages', svc);
+    const orgContacts = isObject(s.organization) ? list(s.organization.contacts) : [];
+    orgContacts.forEach((c, j) => {
+      const at = p(`organization.contacts[${j}]`);
+      add('contacts', c, at, orgId ? { organization_id: orgId } : {});
+      attributes('contact', c, at);
+      const cid: Record<string, string> =
+        typeof c.id === 'string' ? { contact_id: c.id.trim() } : {};
+      list(c.phones).forEach((ph, k) => {
+        add('phones', ph, `${at}.phones[${k}]`, cid);
+      });
+    });
     list(s.contacts).forEach((c, j) => {
       add('contacts', c, p(`contacts[${j}]`), svc);
+      attributes('contact', c, p(`contacts[${j}]`));
       const cid: Record<string, string> =
         typeof c.id === 'string' ? { contact_id: c.id.trim() } : {};
       list(c.phones).forEach((ph, k) => {
         add('phones', ph, p(`contacts[${j}].phones[${k}]`), cid);
       });
     });
-    list(s.attributes).forEach((a, j) => {
-      const term = isObject(a.taxonomy_term) ? a.taxonomy_term : null;
-      const at = p(`attributes[${j}]`);
-      if (term) add('taxonomy_terms', term, `${at}.taxonomy_term`, {});
-      const termId = term && typeof term.id === 'string' ? term.id.trim() : '';
-      const tid = termId || (typeof a.taxonomy_term_id === 'string' ? a.taxonomy_term_id : '');
-      if (tid) add('service_terms', {}, at, { ...svc, taxonomy_id: tid });
+    attributes('service', s, path);
+    if (isObject(s.organization)) attributes('organization', s.organization, p('organization'));
+    list(s.schedules).forEach((o, k) => {
+      attributes('schedule', o, p(`schedules[${k}]`));
     });
     list(s.service_at_locations).forEach((sal, j) => {
       const at = p(`service_at_locations[${j}]`);
@@ -149,11 +178,16 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
       const scope = { ...svc, ...(lid ? { location_id: lid } : {}) };
       list(sal.schedules).forEach((o, k) => {
         add('schedules', o, `${at}.schedules[${k}]`, scope);
+        attributes('schedule', o, `${at}.schedules[${k}]`);
       });
       list(sal.phones).forEach((o, k) => {
         add('phones', o, `${at}.phones[${k}]`, svc);
       });
       if (loc) {
+        if (lid && orgId && !loc.organization_id) {
+          const orgs = offerOrgsAt.get(lid) ?? new Set();
+          offerOrgsAt.set(lid, orgs.add(orgId));
+        }
         add(
           'locations',
           loc,
@@ -161,8 +195,12 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
           orgId && !loc.organization_id ? { organization_id: orgId } : {},
         );
         const l: Record<string, string> = lid ? { location_id: lid } : {};
+        attributes('location', loc, `${at}.location`);
         list(loc.addresses).forEach((o, k) => {
           add('addresses', o, `${at}.location.addresses[${k}]`, l);
+        });
+        list(loc.accessibility).forEach((o, k) => {
+          add('accessibility', o, `${at}.location.accessibility[${k}]`, l);
         });
         list(loc.schedules).forEach((o, k) => {
           add('schedules', o, `${at}.location.schedules[${k}]`, scope);
@@ -170,5 +208,9 @@ export function flattenServices(doc: unknown, file: string, log: IssueLog): Sour
       }
     });
   });
+  for (const r of t.locations) {
+    const orgs = r.cells.id ? offerOrgsAt.get(r.cells.id) : undefined;
+    if (orgs && orgs.size > 1) delete r.cells.organization_id;
+  }
   return t;
 }

@@ -276,7 +276,7 @@ for (const backend of backends) {
           categories: ['nahversorgung'],
           target_groups: ['familien'],
         });
-        expect(s1?.data.languages).toEqual(['de', 'en']);
+        expect(s1?.data.languages).toEqual(['en', 'de']); // in the source's order
         const times = (await live(t.db, 'schedules'))
           .map((s) => `${s.data.byday} ${s.data.opens_at}-${s.data.closes_at}`)
           .sort();
