@@ -123,6 +123,8 @@ export const META_KEYS = {
   clientId: 'clientId',
   /** ISO time persistent storage was asked for (once per device, at the first edit). */
   persistAsked: 'persistAsked',
+  /** Last referral figures fetched for the dashboard, with their time (coordinators only). */
+  referralStats: 'referralStats',
 } as const;
 
 /** A service as stored locally: the record plus derived, local-only fields. */

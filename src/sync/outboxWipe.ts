@@ -70,7 +70,7 @@ export async function wipeForUser(
     if (result.reverted > 0) await db.meta.delete(META_KEYS.cursor);
     // The cursor no longer stands for the internal records just removed: the next pull
     // with a token starts again from scratch (session.ts alignCursorScope).
-    if (dropInternal) await db.meta.delete(META_KEYS.cursorScope);
+    if (dropInternal) await db.meta.bulkDelete([META_KEYS.cursorScope, META_KEYS.referralStats]);
     return result;
   });
 }

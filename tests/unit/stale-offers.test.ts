@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/db';
 import { markAssured } from '../../src/db/edits';
+import { cacheReferralStats, readCachedReferralStats } from '../../src/db/referralStats';
 import type { WegweiserDB } from '../../src/db/schema';
 import { compareStale, isStale, staleCutoff } from '../../src/features/koordination/stale';
 import { applyPullPage } from '../../src/sync/apply';
 import { readPayload } from '../../src/sync/outbox';
+import { wipeForUser } from '../../src/sync/outboxWipe';
 import { destroy, page, service, uid, uniqueName, upsert } from './db.fixtures';
 
 describe('stale offers', () => {
@@ -56,5 +58,23 @@ describe('markAssured', () => {
       'assured_date',
     ]);
     expect((await db.services.get(uid(100)))?.name).toBe('Angebot 100');
+  });
+});
+
+describe('referral figures on the device', () => {
+  it('are dropped with the other internal data when a user signs out', async () => {
+    const db = createDb(uniqueName());
+    const stats = {
+      generatedAt: '2026-10-13T08:30:00.000Z',
+      from: null,
+      to: null,
+      total: 5,
+      by: { month: [], targetGroup: [], quartier: [], service: [], category: [] },
+    };
+    await cacheReferralStats(db, stats);
+    expect(await readCachedReferralStats(db)).toEqual(stats);
+    await wipeForUser(db, null, true);
+    expect(await readCachedReferralStats(db)).toBeUndefined();
+    await destroy(db);
   });
 });

@@ -4,15 +4,45 @@
  * one-tap "Geprüft" that is queued like any edit. Residents are asked to sign in.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReferralStats } from '../../../protocol/referralStats';
+import { cacheReferralStats, readCachedReferralStats } from '../../../src/db/referralStats';
 import { signedIn } from './editor.fixtures';
 import { location, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
+
+const offline = async () => {
+  throw new TypeError('offline');
+};
 
 beforeEach(() => {
   window.scrollTo = () => {};
   localStorage.clear();
+  vi.stubGlobal('fetch', vi.fn(offline));
 });
-afterEach(teardown);
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await teardown();
+});
+
+const STATS: ReferralStats = {
+  generatedAt: '2026-10-13T08:30:00.000Z',
+  from: null,
+  to: null,
+  total: 12,
+  by: {
+    month: [
+      { key: '2026-09', count: 7 },
+      { key: '2026-10', count: 5 },
+    ],
+    targetGroup: [
+      { key: 'jugendliche', count: 9 },
+      { key: 'seniorinnen', count: null },
+    ],
+    quartier: [{ key: 'Heckinghausen', count: 12 }],
+    service: [{ key: uid(101), label: 'Abendtreff', count: 12 }],
+    category: [],
+  },
+};
 
 // NOW is 14 October 2026: the cutoff for "stale" is 14 April 2026.
 async function withOffers() {
@@ -51,7 +81,7 @@ async function withOffers() {
     schedule(201, { service_id: uid(101), opens_at: '18:00', closes_at: '20:00' }),
   );
   renderApp('/koordination', ctx.svc);
-  const matrix = await screen.findByRole('table');
+  const matrix = await screen.findByRole('table', { name: /Aktive Angebote je Zielgruppe/ });
   return { ...ctx, matrix };
 }
 
@@ -106,5 +136,51 @@ describe('coordinator dashboard', () => {
     const signIn = await within(main).findByRole('link', { name: 'Anmelden' });
     expect(signIn.getAttribute('href')).toBe('/anmelden?weiter=%2Fkoordination');
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows the referral figures from the server with "< 5" and keeps them for offline use', async () => {
+    const fetch = vi.fn(async () => Response.json(STATS));
+    vi.stubGlobal('fetch', fetch);
+    const { db } = await withOffers();
+    const section = screen.getByRole('region', { name: 'Verweise' });
+    const table = await within(section).findByRole('table', { name: 'Nach Zielgruppe' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows).toEqual([
+      'Nach ZielgruppeAnzahl',
+      'Jugendliche und junge Erwachsene9',
+      'Senior*innen< 5',
+    ]);
+    expect(within(section).getByText('Verweise insgesamt: 12')).toBeTruthy();
+    expect(within(section).getByText('Keine Verweise.')).toBeTruthy();
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/referrals/stats');
+    expect(new Headers(init.headers).get('authorization')).toBe(`Bearer ${'x'.repeat(43)}`);
+    await waitFor(async () => expect(await readCachedReferralStats(db)).toEqual(STATS));
+  });
+
+  it('offline, shows the last fetched figures with their date', async () => {
+    const ctx = await signedIn();
+    await cacheReferralStats(ctx.db, STATS);
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Verweise' });
+    const notice = await within(section).findByText(/braucht es eine Verbindung/);
+    expect(notice.textContent).toMatch(/Stand: 13\.10\.2026, 10:30/);
+    expect(within(section).getByRole('table', { name: 'Nach Monat' }).textContent).toMatch(
+      /September 2026/,
+    );
+  });
+
+  it('offline without figures on the device, says that a connection is needed', async () => {
+    const ctx = await signedIn();
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Verweise' });
+    expect(
+      await within(section).findByText('Für die Verweiszahlen braucht es eine Verbindung.'),
+    ).toBeTruthy();
+    expect(within(section).queryByRole('table')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Erneut laden' }));
+    await waitFor(() => expect(vi.mocked(globalThis.fetch)).toHaveBeenCalledTimes(2));
   });
 });

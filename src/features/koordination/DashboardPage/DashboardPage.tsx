@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
 import { CoverageSection } from '../CoverageSection/CoverageSection';
+import { ReferralsSection } from '../ReferralsSection/ReferralsSection';
 import { StaleSection } from '../StaleSection/StaleSection';
 import './DashboardPage.css';
 
@@ -44,6 +45,7 @@ export function DashboardPage() {
       <p class="muted">{t('dashboard.intro')}</p>
       <CoverageSection />
       <StaleSection />
+      <ReferralsSection />
     </div>
   );
 }
