@@ -22,7 +22,7 @@ export const USAGE = `Benutzerverwaltung und Wartung des Quartier-Wegweisers
   npm run admin -- backup DATEI        (DATEI.gz wird gepackt)
   npm run admin -- restore DATEI
   npm run admin -- import DATEI|ORDNER [--commit] [--mapping F] [--quartiere F]… [--source NAME]
-  npm run admin -- export DATEI --format hsds|hsds-csv [--include-internal]
+  npm run admin -- export DATEI --format hsds|hsds-csv|xlsx [--include-internal]
 
 Rollen: ${ROLES.join(', ')} (admin verwaltet Konten und darf alles, was coordinator darf;
 coordinator bearbeitet und veröffentlicht; worker liest interne Einträge und legt Verweise an).
@@ -33,11 +33,13 @@ alte Fehlanmeldungen, Push-Quittungen älter als PROCESSED_RETENTION_DAYS (Stand
 backup sichert alle Daten (auch im laufenden Betrieb, als JSON-Zeilen); restore spielt eine
 Sicherung in eine LEERE Datenbank ein (PGlite und PostgreSQL in beide Richtungen).
 Datenbank wie beim Server: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettet, Standard ./data).
-import liest HSDS 3.0 JSON, HSDS-Datenpakete 1.1/3.0 (Ordner oder .zip) und CSV; ohne --commit
+import liest HSDS 3.0 JSON, HSDS-Datenpakete 1.1/3.0 (Ordner oder .zip), CSV und die Vorlage
+(.xlsx, oder CSV-Dateien wie Angebote.csv); ohne --commit
 ein Probelauf (Exit 0 = übernehmbar, 1 = Fehler). --mapping ordnet Begriffe Kategorien und
 Zielgruppen zu, --quartiere (GeoJSON, PLZ-/Ort-Liste) weist Orten ihr Quartier zu.
 export schreibt alle Angebote als HSDS 3.0: hsds = JSON-Liste (service_list), hsds-csv =
-Datenpaket (Ordner, oder .zip bei DATEI.zip). Interne Einträge nur mit --include-internal.
+Datenpaket (Ordner, oder .zip bei DATEI.zip), xlsx = die Tabellen-Vorlage, ausgefüllt (aus
+leerer Datenbank: mit Beispielzeilen). Interne Einträge nur mit --include-internal.
 Die eingebettete Datenbank kann nur bei gestopptem Server bearbeitet werden (backup geht auch
 bei laufendem Server: der Server schreibt die Sicherung dann selbst).`;
 

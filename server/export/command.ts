@@ -2,11 +2,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Db } from '../db';
+import { templateWorkbook } from '../template/write';
 import { type ExportData, toServiceList } from './hsds-json';
 import { readForExport } from './read';
 import { type TabularFile, toTabular } from './tabular';
 
-export const EXPORT_FORMATS = ['hsds', 'hsds-csv'] as const;
+export const EXPORT_FORMATS = ['hsds', 'hsds-csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(x: unknown): x is ExportFormat {
@@ -19,12 +20,17 @@ export interface ExportOptions {
   includeInternal: boolean;
 }
 
-/** The bytes of an export, by file name: one JSON file, or a package's files (or one zip). */
-export function renderExport(
+/**
+ * The bytes of an export: one JSON file, a package's files (or one zip), or the spreadsheet
+ * template filled in.
+ */
+export async function renderExport(
   data: ExportData,
   format: ExportFormat,
   zip: boolean,
-): { count: number; output: { files: TabularFile[] } | { bytes: Uint8Array } } {
+): Promise<{ count: number; output: { files: TabularFile[] } | { bytes: Uint8Array } }> {
+  if (format === 'xlsx')
+    return { count: data.services.length, output: { bytes: await templateWorkbook(data) } };
   const list = toServiceList(data);
   const count = list.contents.length;
   if (format === 'hsds')
@@ -36,7 +42,7 @@ export function renderExport(
 }
 
 /**
- * `export <file> --format hsds|hsds-csv [--include-internal]`. Written to a temporary name
+ * `export <file> --format hsds|hsds-csv|xlsx [--include-internal]`. Written to a temporary name
  * first and renamed at the end, so a failed export never leaves half a file where a script
  * expects a whole one.
  */
@@ -46,7 +52,7 @@ export async function runExport(
 ): Promise<{ code: 0 | 1; lines: string[] }> {
   const data = await readForExport(db, opts.includeInternal ? 'internal' : 'public');
   const zip = opts.format === 'hsds-csv' && /\.zip$/i.test(opts.path);
-  const { count, output } = renderExport(data, opts.format, zip);
+  const { count, output } = await renderExport(data, opts.format, zip);
   const tmp = join(dirname(opts.path), `.${Date.now()}-${process.pid}.export-tmp`);
   try {
     await mkdir(dirname(opts.path), { recursive: true });

@@ -1,6 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { templateToTables } from '../template/read';
+import { sheetTableOf } from '../template/sheets';
+import { readWorkbook, WorkbookError } from '../template/workbook';
 import { decodeText, parseCsv } from './csv';
 import type { IssueLog } from './issues';
 import {
@@ -53,6 +56,19 @@ export async function readSource(path: string, log: IssueLog): Promise<ReadSourc
     }
     return { name, tables: readPackage(files, log) };
   }
+  if (ext === '.xlsx') {
+    try {
+      const sheets = await readWorkbook(bytes, basename(path), log);
+      if (sheets.size === 0)
+        throw new SourceError(
+          `${basename(path)} hat keine Blätter der Vorlage (Träger, Orte, Angebote, Sprechzeiten, Ansprechpersonen).`,
+        );
+      return { name, tables: templateToTables(sheets, log) };
+    } catch (err) {
+      if (err instanceof WorkbookError) throw new SourceError(err.message);
+      throw err;
+    }
+  }
   if (ext === '.json') {
     const file = basename(path);
     let doc: unknown;
@@ -73,7 +89,7 @@ export async function readSource(path: string, log: IssueLog): Promise<ReadSourc
     return { name, tables };
   }
   throw new SourceError(
-    `Unbekanntes Format ${ext || '(ohne Endung)'}: erwartet .json, .csv, .zip oder einen Ordner.`,
+    `Unbekanntes Format ${ext || '(ohne Endung)'}: erwartet .json, .csv, .xlsx, .zip oder einen Ordner.`,
   );
 }
 
@@ -82,6 +98,16 @@ export async function readSource(path: string, log: IssueLog): Promise<ReadSourc
  * named like an HSDS table).
  */
 function readPackage(files: Map<string, Uint8Array>, log: IssueLog): SourceTables {
+  // CSV files named like the template's sheets (Angebote.csv, …) are the template.
+  const sheets = new Map(
+    [...files]
+      .filter(([f]) => f.toLowerCase().endsWith('.csv'))
+      .flatMap(([f, bytes]) => {
+        const table = sheetTableOf(basename(f, extname(f)));
+        return table ? [[table, parseCsv(bytes, f, log)] as const] : [];
+      }),
+  );
+  if (sheets.size > 0) return templateToTables(sheets, log);
   const tables = emptyTables();
   const resources = new Map<string, string>();
   const manifest = files.get('datapackage.json');
