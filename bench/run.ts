@@ -8,7 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { benchFirstVisit, writeFirstVisitResults } from './firstvisit.bench';
+import { benchImport } from './import.bench';
 import { benchLighthouse, writeLighthouseResults } from './lighthouse.bench';
+import { benchParallel } from './parallel.bench';
 import { benchPull } from './pull.bench';
 import { benchSchedule } from './schedule.bench';
 import { benchSearch } from './search.bench';
@@ -22,6 +24,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'sync-server': async () => mergeSyncResults(await benchSyncServer()),
   'sync-client': async () => mergeClientResults(await benchSyncClient()),
   search: async () => writeResults('search.json', await benchSearch()),
+  import: async () => writeResults('import.json', await benchImport()),
+  parallel: async () => writeResults('parallel.json', await benchParallel()),
   schedule: async () => writeResults('schedule.json', await benchSchedule()),
   firstvisit: async () => writeFirstVisitResults(await benchFirstVisit()),
   lighthouse: async () => writeLighthouseResults(await benchLighthouse()),
