@@ -125,6 +125,8 @@ export const META_KEYS = {
   persistAsked: 'persistAsked',
   /** Last referral figures fetched for the dashboard, with their time (coordinators only). */
   referralStats: 'referralStats',
+  /** Pairs of offers a coordinator marked "kein Doppel" on this device (pair keys). */
+  notDuplicates: 'notDuplicates',
 } as const;
 
 /** A service as stored locally: the record plus derived, local-only fields. */

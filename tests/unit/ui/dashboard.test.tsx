@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReferralStats } from '../../../protocol/referralStats';
 import { cacheReferralStats, readCachedReferralStats } from '../../../src/db/referralStats';
 import { signedIn } from './editor.fixtures';
-import { location, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
+import { location, org, renderApp, schedule, service, teardown, testDeps, uid } from './helpers';
 
 const offline = async () => {
   throw new TypeError('offline');
@@ -128,6 +128,50 @@ describe('coordinator dashboard', () => {
     expect((await db.outbox.toArray()).map((e) => [e.table, e.recordId])).toEqual([
       ['services', uid(102)],
     ]);
+  });
+
+  it('lists offers of two Träger that share a phone number and drops a pair marked "kein Doppel"', async () => {
+    const ctx = await signedIn();
+    const { db } = ctx;
+    await db.organizations.bulkPut([org(1), org(2, { name: 'Zweiter Träger' })]);
+    await db.locations.put(location(10, { quartier: 'Heckinghausen' }));
+    const common = {
+      target_groups: ['jugendliche'],
+      location_ids: [uid(10)],
+      listed: 1,
+      phone: '0202 123456',
+    };
+    await db.services.bulkPut([
+      service(101, { ...common, name: 'Jugendtreff', sort_name: 'jugendtreff' } as never),
+      service(102, {
+        ...common,
+        name: 'Treff für Jugendliche',
+        organization_id: uid(2),
+        phone: '+49 202 123456',
+        sort_name: 'treff',
+      } as never),
+      // Same Träger as the first: never a parallel structure, however alike.
+      service(103, { ...common, name: 'Jugendtreff II', sort_name: 'jugendtreff ii' } as never),
+    ]);
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Mögliche Parallelstrukturen' });
+    const pairs = () => within(section).queryAllByRole('button', { name: /^Kein Doppel/ });
+    await waitFor(() => expect(pairs()).toHaveLength(2));
+    expect(pairs().map((b) => b.textContent)).toEqual([
+      'Kein Doppel: Jugendtreff – Treff für Jugendliche',
+      'Kein Doppel: Treff für Jugendliche – Jugendtreff II',
+    ]);
+    // Shown as written in one of the two offers, not as bare digits.
+    expect(
+      within(section).getAllByText(/^Gleiche Telefonnummer: (0202 123456|\+49 202 123456)$/),
+    ).toHaveLength(2);
+    fireEvent.click(
+      within(section).getByRole('button', {
+        name: 'Kein Doppel: Jugendtreff – Treff für Jugendliche',
+      }),
+    );
+    await waitFor(() => expect(pairs()).toHaveLength(1));
+    expect(within(section).getByRole('status').textContent).toMatch(/kein Doppel markiert/);
   });
 
   it('asks a visitor without an account to sign in', async () => {

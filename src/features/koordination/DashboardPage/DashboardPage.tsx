@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
 import { CoverageSection } from '../CoverageSection/CoverageSection';
+import { ParallelSection } from '../ParallelSection/ParallelSection';
 import { ReferralsSection } from '../ReferralsSection/ReferralsSection';
 import { StaleSection } from '../StaleSection/StaleSection';
 import './DashboardPage.css';
@@ -46,6 +47,7 @@ export function DashboardPage() {
       <CoverageSection />
       <StaleSection />
       <ReferralsSection />
+      <ParallelSection />
     </div>
   );
 }
