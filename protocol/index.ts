@@ -6,12 +6,14 @@
  * - push.ts: the push wire format (request, mutation, results);
  * - messages.ts: the German texts of every refusal;
  * - limits.ts, check.ts: value bounds, the check of a mutation and of a whole record;
- * - merge.ts, sameValue.ts: the field-level merge and the equality it is built on.
+ * - merge.ts, sameValue.ts: the field-level merge and the equality it is built on;
+ * - exportFormats.ts, referralStats.ts: what the coordinators' downloads and figures carry.
  * Page code imports the module it needs (the start bundle carries no zod it does not use);
  * the server and tests may import this index.
  */
 export * from './accounts';
 export * from './check';
+export * from './exportFormats';
 export * from './limits';
 export * from './merge';
 export * from './messages';

@@ -1,18 +1,14 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import type { ExportFormat } from '../../protocol/exportFormats';
 import type { Db } from '../db';
 import { templateWorkbook } from '../template/write';
 import { type ExportData, toServiceList } from './hsds-json';
 import { readForExport } from './read';
 import { type TabularFile, toTabular } from './tabular';
 
-export const EXPORT_FORMATS = ['hsds', 'hsds-csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export function isExportFormat(x: unknown): x is ExportFormat {
-  return (EXPORT_FORMATS as readonly unknown[]).includes(x);
-}
+export { EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../protocol/exportFormats';
 
 export interface ExportOptions {
   path: string;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { seedIfEmpty } from '../../server/seed';
 import { demoDataset } from '../../src/demo';
+import { fetchExport } from '../../src/sync/exportDownload';
+import type { FetchLike } from '../../src/sync/pull';
 import { account, backends, bearer, openMigrated, type TestDb } from './helpers';
 
 describe.each(backends)('export download on $name', (backend) => {
@@ -66,5 +68,45 @@ describe.each(backends)('export download on $name', (backend) => {
     const listed = demo.services.filter((s) => s.visibility === 'public').length;
     expect(services.length - 1).toBeLessThanOrEqual(listed);
     expect(services.length - 1).toBeGreaterThan(0);
+  });
+
+  describe("the dashboard's download (fetchExport) against this server", () => {
+    const fetch: FetchLike = async (input, init) => app.request(input, init);
+
+    it("brings the spreadsheet as one file under the server's name", async () => {
+      const { token } = await account(t.db, 'coordinator');
+      const result = await fetchExport(fetch, token, 'xlsx', false);
+      if (!result.ok) throw new Error(`expected a file, got ${result.reason}`);
+      expect(result.fileName).toMatch(/^quartier-wegweiser-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      // An XLSX file is a zip: it starts with "PK".
+      const head = new Uint8Array(await result.blob.arrayBuffer()).slice(0, 2);
+      expect(String.fromCharCode(...head)).toBe('PK');
+    });
+
+    it('asks for internal records only when told to, and names the file so', async () => {
+      const { token } = await account(t.db, 'coordinator');
+      const pub = await fetchExport(fetch, token, 'hsds', false);
+      const all = await fetchExport(fetch, token, 'hsds', true);
+      if (!pub.ok || !all.ok) throw new Error('expected two files');
+      expect(all.fileName).toMatch(/-intern\.json$/);
+      expect(await pub.blob.text()).not.toContain(internalIds[0]);
+      expect(await all.blob.text()).toContain(internalIds[0]);
+    });
+
+    it('says why there is no file: no account, a worker, no connection', async () => {
+      const worker = await account(t.db, 'worker');
+      expect(await fetchExport(fetch, null, 'hsds', false)).toEqual({ ok: false, reason: 'auth' });
+      expect(await fetchExport(fetch, worker.token, 'hsds', false)).toEqual({
+        ok: false,
+        reason: 'auth',
+      });
+      const offline: FetchLike = async () => {
+        throw new TypeError('Failed to fetch');
+      };
+      expect(await fetchExport(offline, 'x', 'hsds', false)).toEqual({
+        ok: false,
+        reason: 'offline',
+      });
+    });
   });
 });

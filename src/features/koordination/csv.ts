@@ -1,6 +1,7 @@
 /**
  * CSV for spreadsheets: `;` as German Excel expects it, a BOM so Excel reads UTF-8, CRLF.
  */
+import { downloadBlob } from './download';
 
 /** A field that a spreadsheet would run as a formula is prefixed with `'`. */
 function field(value: string | number): string {
@@ -15,12 +16,5 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
 
 /** Offers the text as a file download (in the browser only). */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
 }

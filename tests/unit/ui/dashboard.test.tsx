@@ -174,6 +174,40 @@ describe('coordinator dashboard', () => {
     expect(within(section).getByRole('status').textContent).toMatch(/kein Doppel markiert/);
   });
 
+  it('downloads the export as a file, and offline says that a connection is needed', async () => {
+    const ctx = await signedIn();
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Daten exportieren' });
+    const status = within(section).getByRole('status');
+    fireEvent.click(within(section).getByRole('button', { name: 'HSDS 3.0 (JSON)' }));
+    await waitFor(() =>
+      expect(status.textContent).toBe('Für den Export braucht es eine Verbindung.'),
+    );
+
+    const fetch = vi.fn(
+      async () =>
+        new Response('{"total_items":0}', {
+          headers: { 'content-disposition': 'attachment; filename="qw-2026-10-14-intern.json"' },
+        }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const created: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:test';
+    };
+    URL.revokeObjectURL = () => {};
+    fireEvent.click(within(section).getByLabelText(/Interne Angaben einschließen/));
+    fireEvent.click(within(section).getByRole('button', { name: 'Tabelle (XLSX)' }));
+    await waitFor(() =>
+      expect(status.textContent).toBe('„qw-2026-10-14-intern.json“ wurde heruntergeladen.'),
+    );
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe(
+      '/api/export?format=xlsx&internal=1',
+    );
+    expect(await created[0]?.text()).toBe('{"total_items":0}');
+  });
+
   it('asks a visitor without an account to sign in', async () => {
     renderApp('/koordination', testDeps());
     const main = await screen.findByRole('main');

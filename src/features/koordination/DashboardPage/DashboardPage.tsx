@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
 import { CoverageSection } from '../CoverageSection/CoverageSection';
+import { ExportSection } from '../ExportSection/ExportSection';
 import { ParallelSection } from '../ParallelSection/ParallelSection';
 import { ReferralsSection } from '../ReferralsSection/ReferralsSection';
 import { StaleSection } from '../StaleSection/StaleSection';
@@ -48,6 +49,7 @@ export function DashboardPage() {
       <StaleSection />
       <ReferralsSection />
       <ParallelSection />
+      <ExportSection />
     </div>
   );
 }

@@ -89,7 +89,7 @@ export function ParallelSection() {
     <section class="dashboard__section" aria-labelledby="dash-parallel">
       <h2 id="dash-parallel">{t('dashboard.parallel.title')}</h2>
       <p class="muted">{t('dashboard.parallel.explain')}</p>
-      <p role="status" class="form-shell__message">
+      <p role="status" class="dashboard__message">
         {message}
       </p>
       {!pairs ? (

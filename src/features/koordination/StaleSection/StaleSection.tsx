@@ -37,7 +37,7 @@ export function StaleSection() {
     <section class="dashboard__section" aria-labelledby="dash-stale">
       <h2 id="dash-stale">{t('dashboard.stale.title')}</h2>
       <p class="muted">{t('dashboard.stale.explain', { months: STALE_MONTHS })}</p>
-      <p role="status" class="form-shell__message">
+      <p role="status" class="dashboard__message">
         {message}
       </p>
       {!stale ? (
