@@ -73,7 +73,7 @@ describe('similarPairs', () => {
     expect(rest).toEqual([]);
     expect(pair?.key).toBe(pairKey(uid(101), uid(102)));
     expect(pair?.quartiere).toEqual(['Heckinghausen']);
-    // Same place (address), same phone: 0.35 + 0.5.
+    // Same place (address), same phone: address + phone weights.
     expect(pair?.reasons.map((r) => r.kind)).toEqual(['phone', 'address']);
     expect(pair?.score).toBe(WEIGHTS.phone + WEIGHTS.address);
   });

@@ -30,15 +30,19 @@ export interface SimilarPair {
 export const WEIGHTS = {
   phone: 0.5,
   email: 0.5,
-  address: 0.35,
+  address: 0.3,
   category: 0.15,
   targetGroup: 0.15,
   text: 0.2,
   schedule: 0.1,
 } as const;
 
-/** Pairs scoring below this are not shown. */
-export const MIN_SCORE = 0.45;
+/**
+ * Pairs scoring below this are not shown. A shared phone or e-mail reaches it alone; a
+ * shared address (a Stadtteilzentrum hosts many Träger) only with a shared category and
+ * target group, or with one of them and hours at the same time.
+ */
+export const MIN_SCORE = 0.5;
 /** Word overlap from which texts count as similar. */
 export const MIN_TEXT = 0.3;
 

@@ -99,33 +99,43 @@ export function ParallelSection() {
       ) : pairs.length === 0 ? (
         <p>{t('dashboard.parallel.none')}</p>
       ) : (
-        <ul class="dashboard__pairs">
-          {pairs.slice(0, SHOWN).map((pair) => (
-            <li key={pair.key}>
-              <p class="dashboard__pair-names">
-                <OfferName pair={pair} which="a" />
-                <OfferName pair={pair} which="b" />
-              </p>
-              <p>
-                {t('dashboard.parallel.score', {
-                  percent: formatNumber(Math.round(pair.score * 100)),
-                  quartier: joinList(pair.quartiere, intlLocale()),
-                })}
-              </p>
-              <ul class="dashboard__reasons">
-                {pair.reasons.map((r) => (
-                  <li key={r.kind}>{reasonText(r)}</li>
-                ))}
-              </ul>
-              <button type="button" class="btn btn--secondary" onClick={() => void dismiss(pair)}>
-                {t('dashboard.parallel.notDuplicate')}
-                <span class="visually-hidden">
-                  : {pair.a.service.name} – {pair.b.service.name}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          {pairs.length > SHOWN && (
+            <p class="muted">
+              {t('dashboard.parallel.shown', {
+                shown: formatNumber(SHOWN),
+                total: formatNumber(pairs.length),
+              })}
+            </p>
+          )}
+          <ul class="dashboard__pairs">
+            {pairs.slice(0, SHOWN).map((pair) => (
+              <li key={pair.key}>
+                <p class="dashboard__pair-names">
+                  <OfferName pair={pair} which="a" />
+                  <OfferName pair={pair} which="b" />
+                </p>
+                <p>
+                  {t('dashboard.parallel.score', {
+                    percent: formatNumber(Math.round(pair.score * 100)),
+                    quartier: joinList(pair.quartiere, intlLocale()),
+                  })}
+                </p>
+                <ul class="dashboard__reasons">
+                  {pair.reasons.map((r) => (
+                    <li key={r.kind}>{reasonText(r)}</li>
+                  ))}
+                </ul>
+                <button type="button" class="btn btn--secondary" onClick={() => void dismiss(pair)}>
+                  {t('dashboard.parallel.notDuplicate')}
+                  <span class="visually-hidden">
+                    : {pair.a.service.name} – {pair.b.service.name}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
