@@ -1,0 +1,50 @@
+/**
+ * A coordinator downloads the spreadsheet from the dashboard in real Chromium: the file
+ * arrives under the server's name and is a real workbook (a zip, "PK"), and internal
+ * details travel only when the box is ticked.
+ */
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { demoDataset } from '../../src/demo';
+import { hasChromium, newPhoneContext } from './support/browser';
+import { signIn } from './support/coord';
+import { COORDINATOR } from './support/coordServer';
+import { useCoordServerAndBrowser } from './support/suite';
+
+describe.skipIf(!hasChromium)('export from the dashboard', () => {
+  const suite = useCoordServerAndBrowser(demoDataset, [COORDINATOR]);
+
+  it('downloads the XLSX template and HSDS JSON, with internal details only when ticked', async () => {
+    const context = await newPhoneContext(suite.browser);
+    const page = await context.newPage();
+    await signIn(page, suite.server.url, COORDINATOR);
+    await page.goto(`${suite.server.url}/koordination`);
+    const section = page.getByRole('region', { name: 'Daten exportieren' });
+
+    const download = async (button: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        section.getByRole('button', { name: button }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+
+    const xlsx = await download('Tabelle (XLSX)');
+    expect(xlsx.name).toMatch(/^quartier-wegweiser-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(Object.keys(unzipSync(new Uint8Array(xlsx.bytes)))).toContain('xl/workbook.xml');
+    await section.getByText(`„${xlsx.name}“ wurde heruntergeladen.`).waitFor();
+
+    const internalIds = demoDataset()
+      .services.filter((s) => s.visibility === 'internal')
+      .map((s) => s.id);
+    expect(internalIds.length).toBeGreaterThan(0);
+    const pub = await download('HSDS 3.0 (JSON)');
+    for (const id of internalIds) expect(pub.bytes.toString()).not.toContain(id);
+    await section.getByLabel(/Interne Angaben einschließen/).check();
+    const all = await download('HSDS 3.0 (JSON)');
+    expect(all.name).toMatch(/-intern\.json$/);
+    expect(all.bytes.toString()).toContain(internalIds[0]);
+    await context.close();
+  });
+});
