@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { auditApi } from './api/audit';
 import { authApi, clientIpResolver } from './api/auth';
 import { exportApi } from './api/export';
+import { importApi } from './api/import';
 import { referralsApi } from './api/referrals';
 import { syncApi } from './api/sync';
 import type { ThrottlePolicy } from './auth/throttle';
@@ -96,6 +97,7 @@ export function createApp({
   app.route('/api/sync', syncApi({ db, hub, resolveViewer, heartbeatMs }));
   app.route('/api/audit', auditApi({ db }));
   app.route('/api/export', exportApi({ db }));
+  app.route('/api/import', importApi({ db }));
   app.route('/api/referrals', referralsApi({ db }));
 
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'Diese Schnittstelle gibt es nicht.'));

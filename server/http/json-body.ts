@@ -2,13 +2,13 @@ import type { Context } from 'hono';
 import { apiError } from './errors';
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+export type BodyBytes = { ok: true; bytes: Uint8Array } | { ok: false; response: Response };
 
 /**
- * Reads a JSON request body of at most `maxBytes`: 413 when larger (decided from
- * Content-Length before reading, or while reading a chunked body, so a huge upload is
- * never buffered), 400 with a German message when it is not JSON.
+ * Reads a request body of at most `maxBytes`: 413 when larger (decided from Content-Length
+ * before reading, or while reading a chunked body, so a huge upload is never buffered).
  */
-export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
+export async function readBodyBytes(c: Context, maxBytes: number): Promise<BodyBytes> {
   const tooLarge = () => ({
     ok: false as const,
     response: apiError(
@@ -43,8 +43,15 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBo
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+/** A JSON body as readBodyBytes reads it; 400 with a German message when it is not JSON. */
+export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
+  const read = await readBodyBytes(c, maxBytes);
+  if (!read.ok) return read;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return {

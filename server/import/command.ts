@@ -5,12 +5,14 @@ import { lockVersions } from '../records';
 import { type ImportIssue, IssueLog } from './issues';
 import { mapRecords } from './map-records';
 import { addQuartierFile, emptyQuartierRules, QuartierFileError } from './quartiere';
-import { readSource, SourceError } from './read-source';
+import { readSource, readSourceFile, SourceError } from './read-source';
 import { MappingError, parseTaxonomyMapping, type TaxonomyMapping } from './taxonomy-mapping';
 import { applyPlan, type ChangePlan, IMPORTED_TABLES, planChanges } from './write';
 
 export interface ImportOptions {
+  /** A file or folder on disk, or else `upload`: one file's bytes under its name. */
   path: string;
+  upload?: { name: string; bytes: Uint8Array };
   commit: boolean;
   mapping?: string;
   quartiere?: string[];
@@ -66,7 +68,9 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   }
   let read: Awaited<ReturnType<typeof readSource>>;
   try {
-    read = await readSource(opts.path, log);
+    read = opts.upload
+      ? await readSourceFile(opts.upload.name, opts.upload.bytes, log)
+      : await readSource(opts.path, log);
   } catch (err) {
     if (err instanceof SourceError) return fail(`SOURCE ${err.message}`);
     throw err;

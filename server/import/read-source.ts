@@ -39,7 +39,20 @@ export async function readSource(path: string, log: IssueLog): Promise<ReadSourc
     }
     return { name, tables: readPackage(files, log) };
   }
-  const bytes = await readFile(path);
+  return readSourceFile(basename(path), await readFile(path), log);
+}
+
+/**
+ * Reads one file (JSON, CSV, XLSX or a zipped data package) from its bytes; the name decides
+ * the format, as a file's extension does.
+ */
+export async function readSourceFile(
+  fileName: string,
+  bytes: Uint8Array,
+  log: IssueLog,
+): Promise<ReadSource> {
+  const path = basename(fileName);
+  const name = basename(path, extname(path));
   const ext = extname(path).toLowerCase();
   if (ext === '.zip') {
     let entries: Record<string, Uint8Array>;

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import type { ImportReport } from '../../protocol/importReport';
+import { requireRole } from '../auth/http';
+import type { Db } from '../db';
+import { apiError } from '../http/errors';
+import { readBodyBytes } from '../http/json-body';
+import { runImport } from '../import/command';
+
+/** Larger sources go through `npm run admin -- import`, which reads from disk. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Findings sent back; the rest are counted. */
+const SHOWN_ISSUES = 200;
+const FILE_NAME = /^[^/\\]{1,200}\.(json|csv|xlsx|zip)$/i;
+
+/**
+ * POST /?file=NAME[&commit=1] with the file as the body: the same import as `npm run admin
+ * -- import NAME [--commit]`, for coordinators. The name is the source (as the file name is
+ * on the command line), so uploading the same file again changes only what changed.
+ * Mounted at /api/import.
+ */
+export function importApi({ db }: { db: Db }): Hono {
+  const api = new Hono();
+  api.post('/', async (c) => {
+    const allowed = await requireRole(db, c, 'coordinator');
+    if (!allowed.ok) return allowed.response;
+    const file = c.req.query('file') ?? '';
+    const commit = c.req.query('commit');
+    if (!FILE_NAME.test(file)) {
+      return apiError(
+        c,
+        400,
+        'invalid_file',
+        'Bitte eine Datei mit der Endung .json, .csv, .xlsx oder .zip wählen.',
+      );
+    }
+    if (commit !== undefined && commit !== '0' && commit !== '1') {
+      return apiError(c, 400, 'invalid_commit', 'commit ist 0 oder 1.');
+    }
+    const body = await readBodyBytes(c, MAX_IMPORT_BYTES);
+    if (!body.ok) return body.response;
+    const outcome = await runImport(db, {
+      path: file,
+      upload: { name: file, bytes: body.bytes },
+      commit: commit === '1',
+    });
+    const report: ImportReport = {
+      ok: outcome.code === 0,
+      committed: outcome.code === 0 && commit === '1',
+      counts: outcome.plan?.counts ?? null,
+      issues: outcome.issues.slice(0, SHOWN_ISSUES).map((i) => ({
+        severity: i.severity,
+        code: i.code,
+        file: i.file,
+        row: i.row,
+        ...(i.column ? { column: i.column } : {}),
+        message: i.message,
+      })),
+      issueCount: outcome.issues.length,
+      errorCount: outcome.issues.filter((i) => i.severity === 'error').length,
+      // Whole-file problems (an unreadable zip) come as a line, not as an issue.
+      lines: outcome.lines,
+    };
+    return c.json(report);
+  });
+  return api;
+}
