@@ -1,4 +1,8 @@
 /** What POST /api/import answers: the dry run's or the commit's report, for the dashboard. */
+
+/** The largest upload; larger sources go through `npm run admin -- import`, from disk. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
 export interface ImportTableCounts {
   create: number;
   update: number;

@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
-import type { ImportReport } from '../../protocol/importReport';
+import { type ImportReport, MAX_IMPORT_BYTES } from '../../protocol/importReport';
 import { requireRole } from '../auth/http';
 import type { Db } from '../db';
 import { apiError } from '../http/errors';
 import { readBodyBytes } from '../http/json-body';
 import { runImport } from '../import/command';
 
-/** Larger sources go through `npm run admin -- import`, which reads from disk. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Findings sent back; the rest are counted. */
 const SHOWN_ISSUES = 200;
 const FILE_NAME = /^[^/\\]{1,200}\.(json|csv|xlsx|zip)$/i;

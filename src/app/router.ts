@@ -18,7 +18,7 @@ export type Route =
   | { name: 'info' }
   | { name: 'login' }
   | { name: 'conflicts' }
-  /** Coordinators' overview: coverage, stale offers, referrals, parallel structures, export. */
+  /** Coordinators' overview: coverage, stale offers, referrals, parallel structures, import, export. */
   | { name: 'dashboard' }
   /** Coordinators' editor; `path` is the rest below /bearbeiten (routed inside its chunk). */
   | { name: 'editor'; path: string[] }

@@ -5,11 +5,12 @@
  * name, a broken file or an oversized body changes nothing either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../protocol/importReport';
-import { MAX_IMPORT_BYTES } from '../../server/api/import';
+import { type ImportReport, MAX_IMPORT_BYTES } from '../../protocol/importReport';
 import { createApp } from '../../server/app';
 import { seedIfEmpty } from '../../server/seed';
 import { demoDataset } from '../../src/demo';
+import { uploadImport } from '../../src/sync/importUpload';
+import type { FetchLike } from '../../src/sync/pull';
 import { account, backends, bearer, openMigrated, type TestDb } from './helpers';
 
 describe.each(backends)('import upload on $name', (backend) => {
@@ -102,5 +103,21 @@ describe.each(backends)('import upload on $name', (backend) => {
       unchanged: demo.services.length,
       delete: 0,
     });
+  });
+
+  it("the dashboard's upload (uploadImport) gets the report, and says why when it cannot", async () => {
+    const fetch: FetchLike = async (input, init) => app.request(input, init);
+    const file = Object.assign(new Blob([xlsx]), { name: 'angebote.xlsx' });
+    const result = await uploadImport(fetch, token, file, false);
+    if (!result.ok) throw new Error(`expected a report, got ${result.reason}`);
+    expect(result.report.ok).toBe(true);
+    expect(result.report.committed).toBe(false);
+    const worker = await account(target.db, 'worker');
+    expect(await uploadImport(fetch, worker.token, file, false)).toEqual({
+      ok: false,
+      reason: 'auth',
+    });
+    const odd = Object.assign(new Blob([xlsx]), { name: 'angebote.exe' });
+    expect(await uploadImport(fetch, token, odd, false)).toEqual({ ok: false, reason: 'badFile' });
   });
 });

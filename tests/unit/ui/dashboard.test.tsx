@@ -208,6 +208,77 @@ describe('coordinator dashboard', () => {
     expect(await created[0]?.text()).toBe('{"total_items":0}');
   });
 
+  it('imports a file: dry run with counts and findings, then the commit', async () => {
+    const ctx = await signedIn();
+    const counts = (create: number, unchanged = 0) => ({
+      services: { create, update: 0, unchanged, delete: 0 },
+      organizations: { create: 1, update: 0, unchanged: 0, delete: 0 },
+    });
+    const answers = [
+      {
+        ok: true,
+        committed: false,
+        counts: counts(3),
+        issues: [
+          {
+            severity: 'warning',
+            code: 'DUPLICATE_NAME',
+            file: 'Angebote',
+            row: 4,
+            column: 'name',
+            message: 'Name kommt doppelt vor',
+          },
+        ],
+        issueCount: 1,
+        errorCount: 0,
+        lines: [],
+      },
+      {
+        ok: true,
+        committed: true,
+        counts: counts(3),
+        issues: [],
+        issueCount: 0,
+        errorCount: 0,
+        lines: [],
+      },
+    ];
+    const fetch = vi.fn(async (url: string) =>
+      url.startsWith('/api/import') ? Response.json(answers.shift()) : offline(),
+    );
+    vi.stubGlobal('fetch', fetch);
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Daten importieren' });
+    const check = within(section).getByRole('button', { name: 'Probelauf' }) as HTMLButtonElement;
+    expect(check.disabled).toBe(true);
+    const file = new File(['x'], 'angebote.xlsx');
+    fireEvent.change(within(section).getByLabelText('Datei'), { target: { files: [file] } });
+    fireEvent.click(check);
+    const status = within(section).getByRole('status');
+    await waitFor(() =>
+      expect(status.textContent).toBe('Übernehmbar. Nichts ist bisher geschrieben.'),
+    );
+    const table = within(section).getByRole('table', { name: 'Was sich ändern würde' });
+    expect(within(table).getByRole('row', { name: /Angebote/ }).textContent).toBe('Angebote3000');
+    expect(within(section).getByRole('listitem').textContent).toBe(
+      'Warnung Angebote · Zeile 4 · Spalte name: Name kommt doppelt vor DUPLICATE_NAME',
+    );
+    const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/import')) as unknown as [
+      string,
+      RequestInit,
+    ];
+    expect(url).toBe('/api/import?file=angebote.xlsx');
+    expect(init.body).toBe(file);
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Übernehmen' }));
+    await waitFor(() => expect(status.textContent).toMatch(/^Übernommen\./));
+    expect(fetch.mock.calls.map(([u]) => u).filter((u) => u.startsWith('/api/import'))).toEqual([
+      '/api/import?file=angebote.xlsx',
+      '/api/import?file=angebote.xlsx&commit=1',
+    ]);
+    expect(within(section).queryByRole('button', { name: 'Übernehmen' })).toBeNull();
+  });
+
   it('asks a visitor without an account to sign in', async () => {
     renderApp('/koordination', testDeps());
     const main = await screen.findByRole('main');

@@ -7,6 +7,7 @@ import { t } from '../../../i18n';
 import { useAccount } from '../../../sync/useAccount';
 import { CoverageSection } from '../CoverageSection/CoverageSection';
 import { ExportSection } from '../ExportSection/ExportSection';
+import { ImportSection } from '../ImportSection/ImportSection';
 import { ParallelSection } from '../ParallelSection/ParallelSection';
 import { ReferralsSection } from '../ReferralsSection/ReferralsSection';
 import { StaleSection } from '../StaleSection/StaleSection';
@@ -49,6 +50,7 @@ export function DashboardPage() {
       <StaleSection />
       <ReferralsSection />
       <ParallelSection />
+      <ImportSection />
       <ExportSection />
     </div>
   );
