@@ -1,7 +1,8 @@
 /**
- * A coordinator downloads the spreadsheet from the dashboard in real Chromium: the file
- * arrives under the server's name and is a real workbook (a zip, "PK"), and internal
- * details travel only when the box is ticked.
+ * A coordinator exports and imports from the dashboard in real Chromium: the spreadsheet
+ * arrives under the server's name as a real workbook, internal details travel only when the
+ * box is ticked, and the downloaded file uploaded back is a dry run and a commit that change
+ * nothing new the second time.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -12,7 +13,7 @@ import { signIn } from './support/coord';
 import { COORDINATOR } from './support/coordServer';
 import { useCoordServerAndBrowser } from './support/suite';
 
-describe.skipIf(!hasChromium)('export from the dashboard', () => {
+describe.skipIf(!hasChromium)('import and export from the dashboard', () => {
   const suite = useCoordServerAndBrowser(demoDataset, [COORDINATOR]);
 
   it('downloads the XLSX template and HSDS JSON, with internal details only when ticked', async () => {
@@ -45,6 +46,26 @@ describe.skipIf(!hasChromium)('export from the dashboard', () => {
     const all = await download('HSDS 3.0 (JSON)');
     expect(all.name).toMatch(/-intern\.json$/);
     expect(all.bytes.toString()).toContain(internalIds[0]);
+
+    // The spreadsheet uploaded back: new to the import's bookkeeping (another source name),
+    // so the dry run plans every offer, and writes nothing until "Übernehmen".
+    const importer = page.getByRole('region', { name: 'Daten importieren' });
+    await importer.getByLabel('Datei').setInputFiles({
+      name: 'angebote.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx.bytes,
+    });
+    await importer.getByRole('button', { name: 'Probelauf' }).click();
+    await importer.getByText('Übernehmbar. Nichts ist bisher geschrieben.').waitFor();
+    const offers = importer.getByRole('row', { name: /^Angebote/ });
+    const listed = demoDataset().services.filter((s) => s.visibility === 'public').length;
+    expect(await offers.getByRole('cell').first().textContent()).toBe(String(listed));
+    await importer.getByRole('button', { name: 'Übernehmen' }).click();
+    await importer.getByText(/^Übernommen\./).waitFor({ timeout: 30_000 });
+    await importer.getByRole('button', { name: 'Probelauf' }).click();
+    await importer.getByText('Übernehmbar. Nichts ist bisher geschrieben.').waitFor();
+    const cells = await offers.getByRole('cell').allTextContents();
+    expect(cells).toEqual(['0', '0', String(listed), '0']);
     await context.close();
   });
 });
