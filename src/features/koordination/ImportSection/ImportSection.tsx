@@ -20,32 +20,34 @@ function Report({ report }: { report: ImportReport }) {
   return (
     <>
       {counts && (
-        <table class="dashboard__table">
-          <caption>{t('dashboard.import.countsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.import.table.title')}</th>
-              <th scope="col">{t('dashboard.import.create')}</th>
-              <th scope="col">{t('dashboard.import.update')}</th>
-              <th scope="col">{t('dashboard.import.unchanged')}</th>
-              <th scope="col">{t('dashboard.import.delete')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TABLES.filter((table) => counts[table]).map((table) => {
-              const c = counts[table];
-              return (
-                <tr key={table}>
-                  <th scope="row">{t(`dashboard.import.table.${table}`)}</th>
-                  <td>{formatNumber(c?.create ?? 0)}</td>
-                  <td>{formatNumber(c?.update ?? 0)}</td>
-                  <td>{formatNumber(c?.unchanged ?? 0)}</td>
-                  <td>{formatNumber(c?.delete ?? 0)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="dashboard__scroll">
+          <table class="dashboard__table dashboard__table--numbers">
+            <caption>{t('dashboard.import.countsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.import.table.title')}</th>
+                <th scope="col">{t('dashboard.import.create')}</th>
+                <th scope="col">{t('dashboard.import.update')}</th>
+                <th scope="col">{t('dashboard.import.unchanged')}</th>
+                <th scope="col">{t('dashboard.import.delete')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TABLES.filter((table) => counts[table]).map((table) => {
+                const c = counts[table];
+                return (
+                  <tr key={table}>
+                    <th scope="row">{t(`dashboard.import.table.${table}`)}</th>
+                    <td>{formatNumber(c?.create ?? 0)}</td>
+                    <td>{formatNumber(c?.update ?? 0)}</td>
+                    <td>{formatNumber(c?.unchanged ?? 0)}</td>
+                    <td>{formatNumber(c?.delete ?? 0)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <p>
         {t('dashboard.import.findings', {
@@ -148,6 +150,7 @@ export function ImportSection() {
         <input
           id="dash-import-file"
           type="file"
+          class="dashboard__file"
           accept=".json,.csv,.xlsx,.zip"
           onChange={(e) => {
             setFile((e.target as HTMLInputElement).files?.[0] ?? null);
