@@ -9,12 +9,48 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import { hasChromium, newPhoneContext } from './support/browser';
-import { signIn } from './support/coord';
-import { COORDINATOR } from './support/coordServer';
+import { markDocument, newSignedInPage, signIn } from './support/coord';
+import { COORDINATOR, type TestUser } from './support/coordServer';
+import { waitForLocalCount } from './support/page';
 import { useCoordServerAndBrowser } from './support/suite';
 
+const WORKER: TestUser = {
+  email: 'sam.kuemmerer@example.org',
+  role: 'worker',
+  password: 'kuemmerer-geheim',
+};
+
+/** One new offer as HSDS 3.0 JSON, with its Träger and a place in a Quartier. */
+const NEW_OFFER = {
+  id: 'import-test-1',
+  name: 'Nähcafé aus dem Import',
+  status: 'active',
+  description: 'Gemeinsam nähen und reparieren, offen für alle.',
+  organization: { id: 'import-org-1', name: 'Nähwerkstatt e. V.' },
+  service_at_locations: [
+    {
+      id: 'import-sal-1',
+      location: {
+        id: 'import-loc-1',
+        name: 'Nähwerkstatt',
+        addresses: [
+          {
+            id: 'import-adr-1',
+            address_1: 'Werkstraße 3',
+            city: 'Emscherhagen',
+            postal_code: '44879',
+            region: 'Emscherau-Süd',
+            country: 'DE',
+            address_type: 'physical',
+          },
+        ],
+      },
+    },
+  ],
+};
+
 describe.skipIf(!hasChromium)('import and export from the dashboard', () => {
-  const suite = useCoordServerAndBrowser(demoDataset, [COORDINATOR]);
+  const suite = useCoordServerAndBrowser(demoDataset, [COORDINATOR, WORKER]);
 
   it('downloads the XLSX template and HSDS JSON, with internal details only when ticked', async () => {
     const context = await newPhoneContext(suite.browser);
@@ -67,5 +103,37 @@ describe.skipIf(!hasChromium)('import and export from the dashboard', () => {
     const cells = await offers.getByRole('cell').allTextContents();
     expect(cells).toEqual(['0', '0', String(listed), '0']);
     await context.close();
+  });
+
+  it("uploads a new offer, and a worker's open list shows it without a reload", async () => {
+    const workerContext = await newPhoneContext(suite.browser);
+    const workerPage = await newSignedInPage(workerContext, suite.server.url, WORKER);
+    // Searching for it: a list of a hundred offers need not render the one at the end.
+    await waitForLocalCount(workerPage, 'services', 1);
+    await workerPage.goto(`${suite.server.url}/angebote?q=${encodeURIComponent('Nähcafé')}`);
+    await workerPage.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+    const sameDocument = await markDocument(workerPage);
+    expect(await workerPage.getByText(NEW_OFFER.name).count()).toBe(0);
+
+    const context = await newPhoneContext(suite.browser);
+    const page = await newSignedInPage(context, suite.server.url, COORDINATOR);
+    await page.goto(`${suite.server.url}/koordination`);
+    const importer = page.getByRole('region', { name: 'Daten importieren' });
+    await importer.getByLabel('Datei').setInputFiles({
+      name: 'naehcafe.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(NEW_OFFER)),
+    });
+    await importer.getByRole('button', { name: 'Probelauf' }).click();
+    await importer.getByText('Übernehmbar. Nichts ist bisher geschrieben.').waitFor();
+    const offers = importer.getByRole('row', { name: /^Angebote/ });
+    expect(await offers.getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0']);
+    await importer.getByRole('button', { name: 'Übernehmen' }).click();
+    await importer.getByText(/^Übernommen\./).waitFor({ timeout: 30_000 });
+
+    await workerPage.getByText(NEW_OFFER.name).first().waitFor({ timeout: 30_000 });
+    expect(await sameDocument()).toBe(true);
+    await context.close();
+    await workerContext.close();
   });
 });
