@@ -2,7 +2,7 @@
  * A coordinator exports and imports from the dashboard in real Chromium: the spreadsheet
  * arrives under the server's name as a real workbook, internal details travel only when the
  * box is ticked, and the downloaded file uploaded back is a dry run and a commit that change
- * nothing new the second time.
+ * nothing new the second time; a new offer uploaded reaches a worker's open app live.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';

@@ -81,9 +81,26 @@ describe('computeCoverage', () => {
     ]);
   });
 
+  it('lists the listed offers that no Quartier counts: no place, or only a deleted one', () => {
+    const gone = joinOffers([service(107, { location_ids: [uid(13)] })], {
+      organizations: [org(1)],
+      locations,
+      schedules: [],
+      contacts: [],
+    });
+    expect(computeCoverage([...offers, ...gone], [], []).withoutQuartier.map((o) => o.id)).toEqual([
+      uid(105),
+      uid(107),
+    ]);
+  });
+
   it('has an empty row for a group without offers and no column for a tombstoned place', () => {
     const c = computeCoverage([], ['senioren'], []);
-    expect(c).toEqual({ quartiere: [], rows: [{ targetGroup: 'senioren', cells: [] }] });
+    expect(c).toEqual({
+      quartiere: [],
+      rows: [{ targetGroup: 'senioren', cells: [] }],
+      withoutQuartier: [],
+    });
     expect(computeCoverage(offers, [], []).quartiere).not.toContain('Gelöscht');
   });
 });

@@ -21,6 +21,8 @@ export interface CoverageRow {
 export interface Coverage {
   quartiere: string[];
   rows: CoverageRow[];
+  /** Listed offers with no place in any Quartier, which no cell counts (in the given order). */
+  withoutQuartier: { id: string; name: string }[];
 }
 
 /**
@@ -37,9 +39,13 @@ export function computeCoverage(
   const columns = [...quartiere];
   const counts = new Map<string, { listed: number; outsideHours: number }>();
   const key = (g: string, q: string) => `${g}\u0000${q}`;
+  const withoutQuartier: Coverage['withoutQuartier'] = [];
   for (const offer of offers) {
     if (!isListed(offer.service)) continue;
     const facets = facetsOf(offer);
+    if (facets.q.length === 0) {
+      withoutQuartier.push({ id: offer.service.id, name: offer.service.name });
+    }
     const outside = offer.schedules.some(isOutsideOfficeHours);
     for (const g of facets.tg) {
       if (!groups.includes(g)) groups.push(g);
@@ -54,6 +60,7 @@ export function computeCoverage(
   }
   return {
     quartiere: columns,
+    withoutQuartier,
     rows: groups.map((targetGroup) => ({
       targetGroup,
       cells: columns.map((quartier) => ({

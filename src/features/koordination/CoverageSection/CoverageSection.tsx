@@ -120,6 +120,25 @@ export function CoverageSection() {
             </table>
           </div>
           <p class="muted">{t('dashboard.coverage.legend')}</p>
+          {coverage.withoutQuartier.length > 0 && (
+            <>
+              <h3>
+                {t('dashboard.coverage.withoutQuartier', {
+                  n: formatNumber(coverage.withoutQuartier.length),
+                })}
+              </h3>
+              <p class="muted">{t('dashboard.coverage.withoutQuartierExplain')}</p>
+              <ul>
+                {coverage.withoutQuartier.map((o) => (
+                  <li key={o.id}>
+                    <a href={`/bearbeiten/angebote/${o.id}`} lang="de" dir="auto">
+                      {o.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <p>
             <button
               type="button"
