@@ -10,6 +10,9 @@ import { type Coverage, computeCoverage, isGap, parseThreshold } from '../covera
 import { downloadCsv, toCsv } from '../csv';
 import { storedThreshold, storeThreshold } from '../storage';
 
+/** A big import without Quartier rules can leave thousands; the first ones show the way. */
+const SHOWN_WITHOUT_QUARTIER = 50;
+
 function coverageCsv(c: Coverage): string {
   const head = [
     t('dashboard.coverage.groupHeader'),
@@ -129,7 +132,7 @@ export function CoverageSection() {
               </h3>
               <p class="muted">{t('dashboard.coverage.withoutQuartierExplain')}</p>
               <ul>
-                {coverage.withoutQuartier.map((o) => (
+                {coverage.withoutQuartier.slice(0, SHOWN_WITHOUT_QUARTIER).map((o) => (
                   <li key={o.id}>
                     <a href={`/bearbeiten/angebote/${o.id}`} lang="de" dir="auto">
                       {o.name}
@@ -137,6 +140,13 @@ export function CoverageSection() {
                   </li>
                 ))}
               </ul>
+              {coverage.withoutQuartier.length > SHOWN_WITHOUT_QUARTIER && (
+                <p class="muted">
+                  {t('dashboard.coverage.more', {
+                    n: formatNumber(coverage.withoutQuartier.length - SHOWN_WITHOUT_QUARTIER),
+                  })}
+                </p>
+              )}
             </>
           )}
           <p>
