@@ -32,6 +32,10 @@ export interface ImportReport {
   issues: ImportFinding[];
   issueCount: number;
   errorCount: number;
+  /** Source terms that map to no category or Zielgruppe (the offers are imported anyway). */
+  unmappedTerms: { term: string; count: number }[];
+  /** Places left out because no rule gave them a Quartier (their offers are imported). */
+  unassignedLocations: number;
   /** The admin tool's report, line by line (German). */
   lines: string[];
 }

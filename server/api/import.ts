@@ -55,6 +55,10 @@ export function importApi({ db }: { db: Db }): Hono {
       })),
       issueCount: outcome.issues.length,
       errorCount: outcome.issues.filter((i) => i.severity === 'error').length,
+      unmappedTerms: outcome.unmappedTerms
+        .slice(0, SHOWN_ISSUES)
+        .map(([term, count]) => ({ term, count })),
+      unassignedLocations: outcome.unassignedLocations,
       // Whole-file problems (an unreadable zip) come as a line, not as an issue.
       lines: outcome.lines,
     };

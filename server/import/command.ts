@@ -24,6 +24,10 @@ export interface ImportOutcome {
   lines: string[];
   plan: ChangePlan | null;
   issues: ImportIssue[];
+  /** Source terms without a category or Zielgruppe, with how often they occur, most first. */
+  unmappedTerms: [string, number][];
+  /** Places left out because no rule gave them a Quartier. */
+  unassignedLocations: number;
 }
 
 /** Findings printed per code; the rest are counted. */
@@ -50,6 +54,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
     lines: [`FEHLER ${message}`],
     plan: null,
     issues: log.issues,
+    unmappedTerms: [],
+    unassignedLocations: 0,
   });
   let mapping: TaxonomyMapping = new Map();
   const quartiere = emptyQuartierRules();
@@ -83,6 +89,12 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   );
   const plan = await db.snapshot((q) => planChanges(q, source, mapped.planned));
 
+  const unmappedTerms = [...mapped.unmappedTerms].sort((a, b) => b[1] - a[1]);
+  const found = {
+    issues: log.issues,
+    unmappedTerms,
+    unassignedLocations: mapped.unassignedLocations,
+  };
   lines.push(`Quelle „${source}“ (${opts.commit ? 'Übernahme' : 'Probelauf, nichts geschrieben'})`);
   lines.push('Tabelle        neu  geändert  unverändert  gelöscht');
   for (const t of IMPORTED_TABLES) {
@@ -104,8 +116,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   }
   if (mapped.unmappedTerms.size > 0) {
     lines.push(`Begriffe ohne Zuordnung (${mapped.unmappedTerms.size}; mit --mapping zuordnen):`);
-    for (const [term, n] of [...mapped.unmappedTerms].sort((a, b) => b[1] - a[1]))
-      lines.push(`  ${term} (${n}×)`);
+    for (const [term, n] of unmappedTerms) lines.push(`  ${term} (${n}×)`);
   }
   if (mapped.unassignedLocations > 0) {
     lines.push(`Orte ohne Quartier: ${mapped.unassignedLocations} (mit --quartiere zuordnen)`);
@@ -119,11 +130,11 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
         ? 'Nichts übernommen: erst die Fehler beheben.'
         : 'So nicht übernehmbar: erst die Fehler beheben.',
     );
-    return { code: 1, lines, plan, issues: log.issues };
+    return { code: 1, lines, plan, ...found };
   }
   if (!opts.commit) {
     lines.push('Übernehmbar: mit --commit schreiben.');
-    return { code: 0, lines, plan, issues: log.issues };
+    return { code: 0, lines, plan, ...found };
   }
   await db.tx(async (q) => {
     await lockVersions(q);
@@ -132,5 +143,5 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
     await applyPlan(q, source, fresh);
   });
   lines.push('Übernommen.');
-  return { code: 0, lines, plan, issues: log.issues };
+  return { code: 0, lines, plan, ...found };
 }

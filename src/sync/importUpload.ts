@@ -31,7 +31,12 @@ export async function uploadImport(
   if (res.status === 400) return { ok: false, reason: 'badFile' };
   if (!res.ok) return { ok: false, reason: 'server' };
   const report = (await res.json().catch(() => null)) as ImportReport | null;
-  if (!report || typeof report !== 'object' || !Array.isArray(report.issues)) {
+  if (
+    !report ||
+    typeof report !== 'object' ||
+    !Array.isArray(report.issues) ||
+    !Array.isArray(report.unmappedTerms)
+  ) {
     return { ok: false, reason: 'server' };
   }
   return { ok: true, report };

@@ -87,6 +87,9 @@ describe.each(backends)('import upload on $name', (backend) => {
     expect(dry.ok).toBe(true);
     expect(dry.committed).toBe(false);
     expect(dry.counts?.services?.create).toBe(demo.services.length);
+    // Our own export carries our terms and Quartiere: nothing left to map or place.
+    expect(dry.unmappedTerms).toEqual([]);
+    expect(dry.unassignedLocations).toBe(0);
     expect(await records()).toBe(before);
 
     const done = (await (await upload('angebote.xlsx', xlsx, true)).json()) as ImportReport;

@@ -231,6 +231,8 @@ describe('coordinator dashboard', () => {
         ],
         issueCount: 1,
         errorCount: 0,
+        unmappedTerms: [{ term: 'BD-1800.2000', count: 3 }],
+        unassignedLocations: 2,
         lines: [],
       },
       {
@@ -240,6 +242,8 @@ describe('coordinator dashboard', () => {
         issues: [],
         issueCount: 0,
         errorCount: 0,
+        unmappedTerms: [],
+        unassignedLocations: 0,
         lines: [],
       },
     ];
@@ -260,9 +264,15 @@ describe('coordinator dashboard', () => {
     );
     const table = within(section).getByRole('table', { name: 'Was sich ändern würde' });
     expect(within(table).getByRole('row', { name: /Angebote/ }).textContent).toBe('Angebote3000');
-    expect(within(section).getByRole('listitem').textContent).toBe(
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Warnung Angebote · Zeile 4 · Spalte name: Name kommt doppelt vor DUPLICATE_NAME',
-    );
+      'BD-1800.2000 (3×)',
+    ]);
+    expect(within(section).getByText(/^Orte ohne Quartier: 2\./)).toBeTruthy();
     const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/import')) as unknown as [
       string,
       RequestInit,

@@ -85,6 +85,21 @@ function Report({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {report.unmappedTerms.length > 0 && (
+        <>
+          <p>{t('dashboard.import.unmapped')}</p>
+          <ul class="dashboard__findings">
+            {report.unmappedTerms.slice(0, SHOWN_FINDINGS).map((u) => (
+              <li key={u.term}>
+                <span dir="auto">{u.term}</span> ({formatNumber(u.count)}×)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.unassignedLocations > 0 && (
+        <p>{t('dashboard.import.unassigned', { n: formatNumber(report.unassignedLocations) })}</p>
+      )}
       {report.issueCount > SHOWN_FINDINGS && (
         <p class="muted">
           {t('dashboard.import.more', { n: formatNumber(report.issueCount - SHOWN_FINDINGS) })}
