@@ -85,6 +85,11 @@ function Report({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {report.issueCount > SHOWN_FINDINGS && (
+        <p class="muted">
+          {t('dashboard.import.more', { n: formatNumber(report.issueCount - SHOWN_FINDINGS) })}
+        </p>
+      )}
       {report.unmappedTerms.length > 0 && (
         <>
           <p>{t('dashboard.import.unmapped')}</p>
@@ -99,11 +104,6 @@ function Report({ report }: { report: ImportReport }) {
       )}
       {report.unassignedLocations > 0 && (
         <p>{t('dashboard.import.unassigned', { n: formatNumber(report.unassignedLocations) })}</p>
-      )}
-      {report.issueCount > SHOWN_FINDINGS && (
-        <p class="muted">
-          {t('dashboard.import.more', { n: formatNumber(report.issueCount - SHOWN_FINDINGS) })}
-        </p>
       )}
     </>
   );
