@@ -4,7 +4,7 @@
  * German stays the original in the record's own fields; a translation never replaces it.
  */
 import * as z from 'zod/mini';
-import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages';
+import { matchLanguage, UI_LANGUAGES, type UiLanguage } from '../i18n/languages';
 import { longText, text } from './meta';
 
 /** Languages content can be translated into: every UI language except the original German. */
@@ -12,6 +12,12 @@ export const CONTENT_LANGUAGES = UI_LANGUAGES.map((l) => l.code).filter(
   (c) => c !== 'de',
 ) as Exclude<UiLanguage, 'de'>[];
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+
+/** A language tag as people write it ("EN", "ar-SY", "Leichte Sprache") to a content language. */
+export function matchContentLanguage(tag: string | null | undefined): ContentLanguage | null {
+  const lang = /^leichte sprache$/i.test(tag?.trim() ?? '') ? 'de-x-ls' : matchLanguage(tag);
+  return lang && lang !== 'de' ? lang : null;
+}
 
 /**
  * The fields each table translates, with their bounds. Descriptions are shorter than the
