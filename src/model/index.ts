@@ -3,4 +3,5 @@ export * from './records';
 export * from './references';
 export * from './tables';
 export * from './taxonomy';
+export * from './translations';
 export * from './visibility';

@@ -11,6 +11,7 @@ import {
   webUrl,
 } from './meta';
 import { REFERRAL_CHANNELS, SLUG_PATTERN, TRAITS } from './taxonomy';
+import { translationsField } from './translations';
 
 const slug = z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Schlüssel'));
 const slugList = z._default(z.array(slug).check(z.maxLength(50)), []);
@@ -28,6 +29,7 @@ export const Organization = z.object({
   email: opt(email),
   website: opt(webUrl),
   phone: opt(phone),
+  translations: translationsField('organizations'),
 });
 
 /** Ort — HSDS location with its (single) physical address folded in. */
@@ -44,6 +46,7 @@ export const Location = z.object({
   longitude: opt(z.number().check(z.gte(-180), z.lte(180))),
   accessibility: optLongText(1000),
   transportation: optLongText(1000),
+  translations: translationsField('locations'),
 });
 
 /** Angebot — HSDS service plus the fields our directory filters on. */
@@ -68,6 +71,7 @@ export const Service = z.object({
   application_process: optLongText(2000),
   /** "Zuletzt geprüft" — HSDS assured_date. */
   assured_date: opt(isoDate),
+  translations: translationsField('services'),
 });
 
 const bydayPart = /^(?:[+-]?(?:[1-9]|[1-4]\d|5[0-3]))?(?:MO|TU|WE|TH|FR|SA|SU)$/;
@@ -109,6 +113,7 @@ export const Schedule = z.extend(ScheduleRule, {
   service_id: z.uuid('Angebot fehlt'),
   location_id: opt(z.uuid()),
   notes: optLongText(1000),
+  translations: translationsField('schedules'),
 });
 
 /** Ansprechperson. `visibility: internal` keeps a direct line away from residents. */
@@ -122,6 +127,7 @@ export const Contact = z.object({
   email: opt(email),
   languages: z._default(z.array(lang).check(z.maxLength(40)), []),
   availability: optText(500),
+  translations: translationsField('contacts'),
 });
 
 /**

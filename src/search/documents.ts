@@ -1,5 +1,6 @@
 import { label } from '../i18n';
 import type { Contact, Location, Organization, Service } from '../model';
+import { translatedTexts } from '../model/translations';
 
 /** What the index sees of one offer: every searchable field as text. */
 export interface SearchDoc {
@@ -16,6 +17,10 @@ export interface SearchDoc {
   contacts: string;
   places: string;
   traits: string;
+  /** The offer's and its Träger's names in every language they are translated into. */
+  translatedNames: string;
+  /** The offer's description in every language it is translated into. */
+  translatedText: string;
 }
 
 export const SEARCH_FIELDS = [
@@ -31,6 +36,8 @@ export const SEARCH_FIELDS = [
   'contacts',
   'places',
   'traits',
+  'translatedNames',
+  'translatedText',
 ] as const satisfies readonly (keyof SearchDoc)[];
 
 /**
@@ -40,6 +47,7 @@ export const SEARCH_FIELDS = [
  */
 export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
   name: 5,
+  translatedNames: 4,
   alt: 3,
   categories: 2.5,
   targetGroups: 2,
@@ -50,6 +58,7 @@ export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
   traits: 1.2,
   contacts: 1.2,
   description: 1,
+  translatedText: 1,
   places: 0.8,
 };
 
@@ -111,6 +120,11 @@ export function buildDoc({ service, organization, locations, contacts }: DocSour
     contacts: contacts.map((c) => [c.name, c.title].filter(Boolean).join(' ')).join(' · '),
     places: locations.map((l) => `${l.name} ${l.address_1} ${l.postal_code} ${l.city}`).join(' · '),
     traits: service.traits.map((t) => label('trait', t)).join(' · '),
+    translatedNames: [
+      ...translatedTexts(service, 'name'),
+      ...(organization ? translatedTexts(organization, 'name') : []),
+    ].join(' · '),
+    translatedText: translatedTexts(service, 'description').join('\n'),
   };
   const versions = [
     service.version,
