@@ -149,6 +149,8 @@ describe('hand-over and hours pages in the language of a ?lang= link', () => {
     return copy.textContent ?? '';
   }
 
+  const hours = (opens_at: string, closes_at: string) => ({ opens_at, closes_at });
+
   async function open(path: string, lang: string) {
     const deps = testDeps();
     await deps.db.organizations.put(org(1, { name: 'Caritas Ruhrstadt' }));
@@ -156,23 +158,10 @@ describe('hand-over and hours pages in the language of a ?lang= link', () => {
     await deps.db.services.put(
       service(102, { name: 'Schuldnerberatung', location_ids: [uid(10)], phone: '0202 1' }),
     );
+    const held = { service_id: uid(102), location_id: uid(10) };
     await deps.db.schedules.bulkPut([
-      schedule(202, {
-        service_id: uid(102),
-        location_id: uid(10),
-        byday: 'FR',
-        opens_at: '13:00',
-        closes_at: '15:00',
-        exdates: ['2026-10-23'],
-      }),
-      schedule(203, {
-        service_id: uid(102),
-        location_id: uid(10),
-        freq: 'MONTHLY',
-        byday: '-1WE',
-        opens_at: '10:00',
-        closes_at: '12:30',
-      }),
+      schedule(202, { ...held, byday: 'FR', ...hours('13:00', '15:00'), exdates: ['2026-10-23'] }),
+      schedule(203, { ...held, freq: 'MONTHLY', byday: '-1WE', ...hours('10:00', '12:30') }),
     ]);
     const url = `${path}?lang=${lang}`;
     window.history.replaceState(null, '', url);
