@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { DEFAULT_LANGUAGE, type UiLanguage } from '../../i18n/languages';
 
 export interface SlipData {
   name: string;
@@ -12,9 +13,17 @@ export interface SlipData {
   url: string;
 }
 
-/** The public address of an offer: opens for anyone, without an account. */
-export function publicOfferUrl(origin: string, id: string): string {
-  return `${origin.replace(/\/+$/, '')}/angebote/${encodeURIComponent(id)}`;
+/**
+ * The public address of an offer: opens for anyone, without an account, and in the
+ * language it was handed over in (`?lang=`, for that visit only) unless that is German.
+ */
+export function publicOfferUrl(
+  origin: string,
+  id: string,
+  lang: UiLanguage = DEFAULT_LANGUAGE,
+): string {
+  const url = `${origin.replace(/\/+$/, '')}/angebote/${encodeURIComponent(id)}`;
+  return lang === DEFAULT_LANGUAGE ? url : `${url}?lang=${encodeURIComponent(lang)}`;
 }
 
 /** Text for sharing (messenger, mail): everything a person needs to get there. */

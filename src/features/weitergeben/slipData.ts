@@ -1,5 +1,6 @@
 import type { OfferDetail } from '../../db/offers';
 import { reachEmail, reachPhone } from '../../db/reach';
+import { currentLanguage } from '../../i18n';
 import { datesFrom, describe } from '../../schedule';
 import { formatNextDate } from '../angebote/NextDate/formatNextDate';
 import { publicOfferUrl, type SlipData } from './shareText';
@@ -11,8 +12,8 @@ export interface Slip extends SlipData {
 }
 
 /**
- * What a person takes home. Contacts marked internal (a worker's direct line) never go on
- * it; neither does anything about the person.
+ * What a person takes home, in the UI language. Contacts marked internal (a worker's direct
+ * line) never go on it; neither does anything about the person.
  */
 export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
   const { service, organization, locations, schedules } = detail;
@@ -33,7 +34,7 @@ export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
     rhythms: [...new Set(schedules.map((s) => describe(s)))],
     phone: reachPhone(detail),
     email: reachEmail(detail),
-    url: publicOfferUrl(origin, service.id),
+    url: publicOfferUrl(origin, service.id, currentLanguage()),
     internal: service.visibility === 'internal',
   };
 }
