@@ -1,7 +1,7 @@
 /** Sign-in and session: the request and answers of /api/auth (zod schemas). */
 import * as z from 'zod/mini';
 import { BAD_CHARS } from './limits';
-import { MESSAGES } from './messages';
+import type { ValidationKey } from './messages';
 import { ROLES } from './roles';
 
 export const Role = z.enum(ROLES);
@@ -11,7 +11,7 @@ const cleanString = (max: number) =>
   z.string().check(
     z.minLength(1),
     z.maxLength(max),
-    z.refine((s) => !BAD_CHARS.test(s), MESSAGES.badChars),
+    z.refine((s) => !BAD_CHARS.test(s), 'badChars' satisfies ValidationKey),
   );
 
 export const LoginRequest = z.object({

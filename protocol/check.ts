@@ -1,12 +1,13 @@
 /**
  * Checking what arrives: the shape of one mutation as it came over the wire, and a whole
  * record against its table's schema (the editor validates with the same function before
- * anything enters the outbox). Errors carry stable codes and German messages.
+ * anything enters the outbox). Errors carry stable codes, message keys and German texts
+ * (protocol/messages.ts).
  */
 import type * as z from 'zod/mini';
 import { isTableName, TABLE_SCHEMAS, type TableName } from '../src/model';
 import { type ValueProblem, valueProblem } from './limits';
-import { germanErrors, MESSAGES, VALUE_MESSAGES } from './messages';
+import { fieldError, issueKey, keyedErrors, valueError } from './messages';
 import { type FieldError, Mutation, SERVER_FIELD_SET } from './push';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,21 +22,16 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): Field
       // One error per key, so a form can mark the right field.
       for (const rawKey of issue.keys) {
         const key = shown(rawKey);
-        out.push({
-          field: path ? `${path}.${key}` : key,
-          code: 'unknown_field',
-          message: MESSAGES.unknownField(key),
-        });
+        out.push(
+          fieldError(path ? `${path}.${key}` : key, 'unknown_field', 'unknownField', { name: key }),
+        );
       }
       continue;
     }
     // A refinement may name its own stable code (src/model: 'invalid_characters').
     const own = issue.code === 'custom' ? issue.params?.code : undefined;
-    out.push({
-      field: path,
-      code: typeof own === 'string' ? own : issue.code,
-      message: issue.message,
-    });
+    const { key, params } = issueKey(issue);
+    out.push(fieldError(path, typeof own === 'string' ? own : issue.code, key, params));
   }
   return out;
 }
@@ -44,7 +40,7 @@ export type ValidateResult<T> = { ok: true; record: T } | { ok: false; errors: F
 
 /** Validates a whole record with its table's schema (defaults filled in). */
 export function validateRecord(table: TableName, data: unknown): ValidateResult<unknown> {
-  const result = TABLE_SCHEMAS[table].safeParse(data, { error: germanErrors() });
+  const result = TABLE_SCHEMAS[table].safeParse(data, { error: keyedErrors });
   return result.success
     ? { ok: true, record: result.data }
     : { ok: false, errors: issuesToErrors(result.error.issues) };
@@ -103,45 +99,33 @@ export function checkMutation(raw: unknown): CheckedMutation {
   if (unbounded.length > 0) {
     return {
       ok: false,
-      errors: unbounded.map(({ field, problem }) => ({
-        field: shown(field),
-        code: problem as ValueProblem,
-        message: VALUE_MESSAGES[problem as ValueProblem],
-      })),
+      errors: unbounded.map(({ field, problem }) =>
+        valueError(shown(field), problem as ValueProblem),
+      ),
     };
   }
-  const parsed = Mutation.safeParse(raw, { error: germanErrors() });
+  const parsed = Mutation.safeParse(raw, { error: keyedErrors });
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
   const m = parsed.data;
   if (!isTableName(m.table)) {
     return {
       ok: false,
-      errors: [
-        {
-          field: 'table',
-          code: 'unknown_table',
-          message: MESSAGES.unknownTable(shown(m.table)),
-        },
-      ],
+      errors: [fieldError('table', 'unknown_table', 'unknownTable', { name: shown(m.table) })],
     };
   }
   const errors: FieldError[] = [];
   if (!UUID.test(m.id)) {
-    errors.push({ field: 'id', code: 'invalid_id', message: MESSAGES.invalidId });
+    errors.push(fieldError('id', 'invalid_id', 'uuid'));
   }
   const known = new Set(editableFields(m.table));
   for (const { field, problem } of fields) {
     if (SERVER_FIELD_SET.has(field)) {
-      errors.push({
-        field,
-        code: 'read_only',
-        message: MESSAGES.readOnly(field),
-      });
+      errors.push(fieldError(field, 'read_only', 'readOnly', { field }));
     } else if (!known.has(field)) {
       const name = shown(field);
-      errors.push({ field: name, code: 'unknown_field', message: MESSAGES.unknownField(name) });
+      errors.push(fieldError(name, 'unknown_field', 'unknownField', { name }));
     } else if (problem) {
-      errors.push({ field, code: problem, message: VALUE_MESSAGES[problem] });
+      errors.push(valueError(field, problem));
     }
   }
   if (errors.length > 0) return { ok: false, errors };

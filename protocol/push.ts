@@ -29,7 +29,7 @@
  * Only an envelope that is not `{ clientId, mutations: [...] }` fails the whole request (400).
  */
 import * as z from 'zod/mini';
-import { MESSAGES } from './messages';
+import type { ValidationKey } from './messages';
 
 /** Clients send at most this many mutations per request; more → split into batches. */
 export const MAX_MUTATIONS_PER_PUSH = 200;
@@ -41,7 +41,9 @@ export const SERVER_FIELDS = ['id', 'version', 'updated_at', 'updated_by', 'dele
 export const SERVER_FIELD_SET: ReadonlySet<string> = new Set(SERVER_FIELDS);
 
 /** Printable ASCII (a UUID is typical): these ids are stored and echoed verbatim. */
-const opaqueId = z.string().check(z.regex(/^[\x21-\x7e]{1,200}$/, MESSAGES.opaqueId));
+const opaqueId = z
+  .string()
+  .check(z.regex(/^[\x21-\x7e]{1,200}$/, 'opaqueId' satisfies ValidationKey));
 
 /** `base`: the value the client last saw (null/absent for a new record); `value`: the new one. */
 export const FieldChange = z.object({
@@ -107,7 +109,11 @@ export type FieldConflict = z.infer<typeof FieldConflict>;
 export const FieldError = z.object({
   field: z.string(),
   code: z.string(),
+  /** German, for API clients and logs; a client shows `key` in its UI language. */
   message: z.string(),
+  /** Message key in the catalogues' `validation` messages (protocol/messages.ts). */
+  key: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

@@ -3,7 +3,7 @@
  * checks every mutation with it.
  */
 import type { TableName } from '../src/model';
-import { MESSAGES } from './messages';
+import { fieldError } from './messages';
 import type { FieldError, MutationOp } from './push';
 import { hasRole, type Role } from './roles';
 
@@ -30,20 +30,12 @@ export function authorizeMutation(
   exists: boolean,
 ): FieldError | null {
   if (!role) {
-    return { field: '', code: 'unauthenticated', message: MESSAGES.unauthenticated };
+    return fieldError('', 'unauthenticated', 'unauthenticated');
   }
   if (APPEND_ONLY_TABLES.has(table)) {
     if (op === 'upsert' && !exists && hasRole(role, 'worker')) return null;
-    return {
-      field: '',
-      code: 'append_only',
-      message: MESSAGES.appendOnly,
-    };
+    return fieldError('', 'append_only', 'appendOnly');
   }
   if (hasRole(role, 'coordinator')) return null;
-  return {
-    field: '',
-    code: 'forbidden',
-    message: MESSAGES.forbidden,
-  };
+  return fieldError('', 'forbidden', 'forbidden');
 }

@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+import { germanText, issueKey } from '../../protocol/messages';
 import { childVisibility, TABLE_SCHEMAS, type TableName } from '../../src/model';
 import { TRAITS } from '../../src/model/taxonomy';
 import {
@@ -198,6 +200,12 @@ const DROPPABLE = new Set([
   'translations',
 ]);
 
+/** A schema issue in the import report's German. */
+function issueText(issue: z.core.$ZodIssue): string {
+  const { key, params } = issueKey(issue);
+  return germanText(key, params);
+}
+
 /**
  * Validates with the table's schema; a bad droppable field is left out with a warning, any
  * other problem makes the row an error (null).
@@ -222,7 +230,7 @@ function validated(
         report(
           at(row, field),
           required ? 'INVALID' : 'SKIPPED',
-          `${i.message}${required ? '' : ' (Zeile nicht übernommen)'}`,
+          `${issueText(i)}${required ? '' : ' (Zeile nicht übernommen)'}`,
           typeof value === 'string' ? value : undefined,
         );
       }
@@ -234,7 +242,7 @@ function validated(
       log.warn(
         at(row, field),
         'FIELD_DROPPED',
-        `${i.message} (Feld leer gelassen)`,
+        `${issueText(i)} (Feld leer gelassen)`,
         typeof value === 'string' ? value : undefined,
       );
       const { [field]: _, ...rest } = candidate;

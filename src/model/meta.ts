@@ -1,18 +1,21 @@
+/*
+ * The messages of these checks are keys of the catalogues' `validation` messages
+ * (protocol/messages.ts turns them into an error with its German text), so each client
+ * shows them in its UI language.
+ */
 import * as z from 'zod/mini';
 
 /** ISO date (YYYY-MM-DD) that is also a real calendar day. */
 export const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet'),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'isoDate'),
   z.refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Kein gültiges Kalenderdatum'),
+  }, 'calendarDate'),
 );
 
 /** Wall-clock time HH:MM (Europe/Berlin), as in HSDS opens_at / closes_at. */
-export const wallTime = z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM erwartet'));
+export const wallTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'wallTime'));
 
 export const visibility = z.enum(['public', 'internal']);
 export type Visibility = z.infer<typeof visibility>;
@@ -52,11 +55,11 @@ export function maskDisguisingCharacters(
 /** The issue code the protocol (protocol/limits.ts) reports for such characters (as for NUL in any value). */
 const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } };
 const oneLine = z.refine<string>((s) => !NOT_IN_LINE.test(s), {
-  message: 'Enthält unzulässige Steuerzeichen (z. B. Zeilenumbruch oder Schreibrichtung)',
+  message: 'lineChars',
   ...INVALID_CHARACTERS,
 });
 const manyLines = z.refine<string>((s) => !NOT_IN_TEXT.test(s), {
-  message: 'Enthält unzulässige Steuer- oder Schreibrichtungszeichen',
+  message: 'textChars',
   ...INVALID_CHARACTERS,
 });
 
@@ -64,22 +67,15 @@ const manyLines = z.refine<string>((s) => !NOT_IN_TEXT.test(s), {
  * One line a person typed (a name, a title); bounded, so a paste accident cannot bloat
  * every device.
  */
-export const text = (max: number) =>
-  z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`), oneLine);
+export const text = (max: number) => z.string().check(z.maxLength(max), oneLine);
 /** Several lines a person typed (a description, notes). */
-export const longText = (max: number) =>
-  z.string().check(z.maxLength(max, `Höchstens ${max} Zeichen`), manyLines);
+export const longText = (max: number) => z.string().check(z.maxLength(max), manyLines);
 /** One line that must not be empty; trimmed. */
 export const requiredText = (max: number) =>
   z
     // The error also covers a missing field, which would otherwise say "Invalid input".
-    .string({ error: 'Pflichtfeld' })
-    .check(
-      z.trim(),
-      z.minLength(1, 'Pflichtfeld'),
-      z.maxLength(max, `Höchstens ${max} Zeichen`),
-      oneLine,
-    );
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : undefined) })
+    .check(z.trim(), z.minLength(1, 'required'), z.maxLength(max), oneLine);
 
 /**
  * Links are rendered as <a href>, so only schemes that cannot run code are allowed.
@@ -94,22 +90,17 @@ export const webUrl = z.string().check(
     } catch {
       return false;
     }
-  }, 'Nur http(s)-Adressen sind erlaubt'),
+  }, 'webUrl'),
 );
 
-export const email = z.string().check(z.maxLength(320), z.email('Keine gültige E-Mail-Adresse'));
-export const phone = z
-  .string()
-  .check(
-    z.maxLength(40),
-    z.regex(/^\+?[0-9 ()/\-.]{3,}$/, 'Telefonnummer nur aus Ziffern, Leerzeichen und + ( ) / - .'),
-  );
+export const email = z.string().check(z.maxLength(320), z.email('email'));
+export const phone = z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ()/\-.]{3,}$/, 'phone'));
 
 /** Fields every synced record carries. `version` is assigned by the server (0 = never synced). */
 export const syncMeta = {
-  id: z.uuid('Ungültige ID'),
+  id: z.uuid('invalidId'),
   version: z._default(z.int().check(z.nonnegative()), 0),
-  updated_at: z.iso.datetime({ offset: true, error: 'Zeitstempel im ISO-8601-Format erwartet' }),
+  updated_at: z.iso.datetime({ offset: true, error: 'timestamp' }),
   updated_by: z._default(z.nullable(z.string().check(z.maxLength(320))), null),
   deleted: z._default(z.boolean(), false),
   visibility: z._default(visibility, 'public'),

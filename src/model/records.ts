@@ -13,10 +13,10 @@ import {
 import { REFERRAL_CHANNELS, SLUG_PATTERN, TRAITS } from './taxonomy';
 import { translationsField } from './translations';
 
-const slug = z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Schlüssel'));
+const slug = z.string().check(z.regex(SLUG_PATTERN, 'slug'));
 const slugList = z._default(z.array(slug).check(z.maxLength(50)), []);
 /** BCP 47 primary language subtag, e.g. "de", "ar", "tr". */
-const lang = z.string().check(z.regex(/^[a-z]{2,3}$/, 'Sprachcode wie "de" oder "ar" erwartet'));
+const lang = z.string().check(z.regex(/^[a-z]{2,3}$/, 'langCode'));
 const optText = (max: number) => z.optional(z.nullable(text(max)));
 const optLongText = (max: number) => z.optional(z.nullable(longText(max)));
 const opt = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
@@ -39,7 +39,7 @@ export const Location = z.object({
   name: requiredText(200),
   description: optLongText(2000),
   address_1: requiredText(200),
-  postal_code: z.string().check(z.regex(/^\d{5}$/, 'Postleitzahl mit 5 Ziffern erwartet')),
+  postal_code: z.string().check(z.regex(/^\d{5}$/, 'postalCode')),
   city: requiredText(100),
   quartier: requiredText(100),
   latitude: opt(z.number().check(z.gte(-90), z.lte(90))),
@@ -52,7 +52,7 @@ export const Location = z.object({
 /** Angebot — HSDS service plus the fields our directory filters on. */
 export const Service = z.object({
   ...syncMeta,
-  organization_id: z.uuid('Träger fehlt'),
+  organization_id: z.uuid('organizationMissing'),
   name: requiredText(200),
   alternate_name: optText(200),
   description: z._default(longText(8000), ''),
@@ -92,8 +92,8 @@ const csv = (re: RegExp, message: string) =>
 export const ScheduleRule = z.object({
   freq: z.enum(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']),
   interval: z._default(z.int().check(z.gte(1), z.lte(52)), 1),
-  byday: opt(csv(bydayPart, 'Wochentage wie "MO,TU" oder "-1WE" erwartet')),
-  bymonthday: opt(csv(monthdayPart, 'Monatstage wie "1,15,-1" erwartet')),
+  byday: opt(csv(bydayPart, 'byday')),
+  bymonthday: opt(csv(monthdayPart, 'bymonthday')),
   dtstart: opt(isoDate),
   until: opt(isoDate),
   count: opt(z.int().check(z.gte(1), z.lte(1000))),
@@ -110,7 +110,7 @@ export const ScheduleRule = z.object({
 
 export const Schedule = z.extend(ScheduleRule, {
   ...syncMeta,
-  service_id: z.uuid('Angebot fehlt'),
+  service_id: z.uuid('serviceMissing'),
   location_id: opt(z.uuid()),
   notes: optLongText(1000),
   translations: translationsField('schedules'),
@@ -149,7 +149,7 @@ export const Referral = z.strictObject({
  */
 export const LocalTerm = z.object({
   ...syncMeta,
-  concept: z.string().check(z.regex(SLUG_PATTERN, 'Ungültiger Begriff')),
+  concept: z.string().check(z.regex(SLUG_PATTERN, 'concept')),
   term: requiredText(100),
 });
 

@@ -9,7 +9,12 @@
  * - conflicts and rejections stay in the outbox for the user.
  */
 
-import { MAX_MUTATIONS_PER_PUSH, PushResponse, type PushResult } from '../../protocol/push';
+import {
+  type FieldError,
+  MAX_MUTATIONS_PER_PUSH,
+  PushResponse,
+  type PushResult,
+} from '../../protocol/push';
 import type { OutboxEntry, WegweiserDB } from '../db/schema';
 import { TABLE_NAMES, type TableName } from '../model';
 import { isAbort, readJson, SyncError, toSyncError } from './errors';
@@ -189,7 +194,7 @@ async function rebaseFollowers(
 async function rejectLocally(
   db: WegweiserDB,
   entries: readonly OutboxEntry[],
-  message: string,
+  error: FieldError,
 ): Promise<void> {
   await db.transaction('rw', [db.outbox, ...TABLE_NAMES.map((n) => db.table(n))], async () => {
     for (const entry of entries) {
@@ -201,7 +206,7 @@ async function rejectLocally(
         payload: {
           ...payload,
           state: 'rejected',
-          errors: [{ field: '', code: 'too_large', message }],
+          errors: [error],
         },
       });
       await remarkRow(db, fresh.table, fresh.recordId);
@@ -209,7 +214,16 @@ async function rejectLocally(
   });
 }
 
-const TOO_LARGE = 'Diese Änderung ist zu groß zum Übertragen.';
+/**
+ * Shown through its key (fieldErrorText); this module runs in the data worker, which has
+ * no catalogues, so the error carries its code where a text would be.
+ */
+const TOO_LARGE: FieldError = {
+  field: '',
+  code: 'too_large',
+  key: 'tooLargeToSend',
+  message: 'too_large',
+};
 
 /**
  * Pushes until nothing pushable of this user is left. Rejects with a SyncError (`auth` on

@@ -435,10 +435,15 @@ describe.each(backends)('POST /api/sync/push on $name', (backend) => {
       ]);
       expect(results.every((r) => r.status === 'rejected')).toBe(true);
       expect(results[0]?.errors).toEqual([
-        { field: 'name', code: 'too_small', message: 'Pflichtfeld' },
+        { field: 'name', code: 'too_small', message: 'Pflichtfeld', key: 'required' },
       ]);
       expect(results[1]?.errors).toEqual([
-        { field: 'url', code: 'custom', message: 'Nur http(s)-Adressen sind erlaubt' },
+        {
+          field: 'url',
+          code: 'custom',
+          message: 'Nur http(s)-Adressen sind erlaubt',
+          key: 'webUrl',
+        },
       ]);
       expect(results[2]?.errors?.[0]).toMatchObject({
         field: 'target_groups',

@@ -86,6 +86,7 @@ describe('text fields refuse characters that can disguise a text', () => {
           field,
           code: 'invalid_characters',
           message: 'Enthält unzulässige Steuerzeichen (z. B. Zeilenumbruch oder Schreibrichtung)',
+          key: 'lineChars',
         },
       ]);
     }
@@ -101,6 +102,7 @@ describe('text fields refuse characters that can disguise a text', () => {
           field,
           code: 'invalid_characters',
           message: 'Enthält unzulässige Steuer- oder Schreibrichtungszeichen',
+          key: 'textChars',
         },
       ]);
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import { germanText, issueKey } from '../../protocol/messages';
 import {
   Contact,
   childVisibility,
@@ -19,17 +21,22 @@ const OTHER_ID = '2d6890c7-95f1-45e1-9181-05e439948f3c';
 const base = { id: ID, updated_at: '2026-11-01T08:00:00.000Z' };
 
 interface Parser {
-  safeParse(x: unknown): {
-    success: boolean;
-    error?: { issues: { path: PropertyKey[]; message: string; code: string }[] };
-  };
+  safeParse(x: unknown): { success: boolean; error?: { issues: z.core.$ZodIssue[] } };
 }
 
-/** Messages of the issues at `path` (dot-joined), so a test names the field it breaks. */
+/**
+ * German messages of the issues at `path` (dot-joined), so a test names the field it breaks;
+ * the schemas name their checks by message key, the protocol gives them their German text.
+ */
 function messages(schema: Parser, input: unknown, path: string): string[] {
   const r = schema.safeParse(input);
   expect(r.success, `expected ${JSON.stringify(input)} to be rejected`).toBe(false);
-  return (r.error?.issues ?? []).filter((i) => i.path.join('.') === path).map((i) => i.message);
+  return (r.error?.issues ?? [])
+    .filter((i) => i.path.join('.') === path)
+    .map((i) => {
+      const { key, params } = issueKey(i);
+      return germanText(key, params);
+    });
 }
 
 describe('Organization', () => {

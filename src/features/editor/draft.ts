@@ -5,6 +5,7 @@ import { useAppDeps } from '../../app/deps';
 import { saveRecord } from '../../db/edits';
 import type { OutboxEntry } from '../../db/schema';
 import { useLiveQuery, useLiveQueryState } from '../../db/useLiveQuery';
+import { fieldErrorText } from '../../i18n/fieldError';
 import type { TableName } from '../../model';
 import { type LocalMarks, readPayload } from '../../sync/outbox';
 import type { EditContext, EditResult } from '../../sync/outboxDb';
@@ -17,7 +18,7 @@ export function errorsByField(errors: readonly FieldError[]): Record<string, str
   const out: Record<string, string> = {};
   for (const e of errors) {
     const field = e.field.split('.')[0] || '_';
-    out[field] ??= e.message;
+    out[field] ??= fieldErrorText(e);
   }
   return out;
 }

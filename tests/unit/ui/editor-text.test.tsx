@@ -1,12 +1,18 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { provideCatalogues, setLanguage } from '../../../src/i18n';
+import { catalogueLoaders } from '../../../src/i18n/catalogues';
+import en from '../../../src/i18n/en.coordination.json';
 import { signedIn, svcId } from './editor.fixtures';
 import { renderApp, service, teardown } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
 });
-afterEach(teardown);
+afterEach(async () => {
+  teardown();
+  await setLanguage('de');
+});
 
 const input = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
 
@@ -36,4 +42,27 @@ describe('offer form and disguising characters', () => {
     );
     expect(await ctx.db.outbox.count()).toBe(0);
   }, 30_000); // the editor is lazy-loaded: its first render can take a while
+});
+
+describe('validation messages in the UI language', () => {
+  it('shows a field error in English when the app is in English, from the English catalogue', async () => {
+    provideCatalogues(catalogueLoaders);
+    await setLanguage('en');
+    const ctx = await signedIn();
+    await ctx.db.services.put(service(100, { name: 'Jobcenter vor Ort' }));
+    renderApp(`/bearbeiten/angebote/${svcId}`, ctx.svc);
+    const name = (await screen.findByLabelText(
+      en.editor.field.name,
+      { exact: false },
+      { timeout: 15_000 },
+    )) as HTMLInputElement;
+    input(name, 'x'.repeat(201));
+    fireEvent.click(screen.getByRole('button', { name: en.editor.save }));
+
+    await screen.findByRole('alert');
+    const shown = document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(shown).toBe(en.validation.tooLong.replace('{max}', '200'));
+    expect(shown).not.toMatch(/Höchstens|Zeichen/);
+    expect(await ctx.db.outbox.count()).toBe(0);
+  }, 30_000);
 });

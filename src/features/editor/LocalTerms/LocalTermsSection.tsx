@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import { addLocalTerm, deleteLocalTerm, listLocalTerms } from '../../../db/localTerms';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { fieldErrorText } from '../../../i18n/fieldError';
 import type { LocalTerm } from '../../../model';
 import { useEditContext } from '../draft';
 
@@ -32,7 +33,9 @@ export function LocalTermsSection({ concepts }: { concepts: ConceptOption[] }) {
     } else {
       setError(
         result.errors
-          .map((x) => (x.code === 'duplicate' ? t('editor.localTerms.duplicate') : x.message))
+          .map((x) =>
+            x.code === 'duplicate' ? t('editor.localTerms.duplicate') : fieldErrorText(x),
+          )
           .join(' '),
       );
     }

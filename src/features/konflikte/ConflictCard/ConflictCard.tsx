@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../components/format';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { fieldErrorText } from '../../../i18n/fieldError';
 import { mergeListChange, mergeOffersSomethingNew } from '../../../sync/mergeList';
 import { readPayload } from '../../../sync/outbox';
 import { type FieldChoice, resolveConflict } from '../../../sync/outboxDb';
@@ -156,7 +157,9 @@ export function ConflictCard({
     const result = await resolveConflict(ctx, entry.seq as number, choices);
     if (!result.ok) {
       setErrors(
-        result.errors.map((x) => `${fieldLabel(x.field.split('.')[0] ?? '')}: ${x.message}`),
+        result.errors.map(
+          (x) => `${fieldLabel(x.field.split('.')[0] ?? '')}: ${fieldErrorText(x)}`,
+        ),
       );
       return;
     }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog/ConfirmDialog';
 import type { OutboxEntry } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
+import { fieldErrorText } from '../../../i18n/fieldError';
 import type { TableName } from '../../../model';
 import { readPayload } from '../../../sync/outbox';
 import { discardEntry } from '../../../sync/outboxDb';
@@ -37,7 +38,7 @@ export function RejectedCard({ entry }: { entry: OutboxEntry }) {
         {(payload.errors ?? []).map((e) => (
           <li key={`${e.field}:${e.code}`}>
             {e.field ? `${fieldLabel(e.field.split('.')[0] ?? e.field)}: ` : ''}
-            {e.message}
+            {fieldErrorText(e)}
           </li>
         ))}
       </ul>
