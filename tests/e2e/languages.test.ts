@@ -60,9 +60,10 @@ describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
     // texts are marked and announced as German.
     await page.reload();
     await expect.poll(() => heading.textContent()).toBe(ar.start.heading);
-    const offer = publicServices.find((s) => s.description) ?? publicServices[0]!;
+    const offer =
+      publicServices.find((s) => s.description && !s.translations?.ar) ?? publicServices[0]!;
     await page.goto(`${suite.server.url}/angebote/${offer.id}`);
-    await page.getByText(ar.detail.germanOnly).waitFor();
+    await page.getByText(ar.translatedContent.germanOnly).waitFor();
     expect(await page.locator('main h1 [lang="de"]').textContent()).toBe(offer.name);
     const state = await html();
     expect(state).toMatchObject({ lang: 'ar', dir: 'rtl' });

@@ -1,3 +1,4 @@
+import { noteLines, shown } from '../../components/Content/Content';
 import type { OfferDetail } from '../../db/offers';
 import { reachEmail, reachPhone } from '../../db/reach';
 import { datesFrom, describe } from '../../schedule';
@@ -16,7 +17,7 @@ export interface Slip extends SlipData {
  */
 export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
   const { service, organization, locations, schedules } = detail;
-  const placeName = new Map(locations.map((l) => [l.id, l.name]));
+  const placeName = new Map(locations.map((l) => [l.id, shown(l, 'name').text]));
   const severalPlaces = locations.length > 1;
   // The one running now first: a person handed the slip at 10:20 may still go at once.
   const nextDates = datesFrom(schedules, now, 3).map((o) => {
@@ -25,15 +26,23 @@ export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
       severalPlaces && o.schedule.location_id ? placeName.get(o.schedule.location_id) : '';
     return where ? `${when} (${where})` : when;
   });
+  const name = shown(service, 'name');
+  const provider = organization ? shown(organization, 'name') : null;
+  const addresses = locations.map((l) => ({
+    place: shown(l, 'name'),
+    street: `${l.address_1}, ${l.postal_code} ${l.city}`,
+  }));
   return {
-    name: service.name,
-    provider: organization?.name ?? null,
-    addresses: locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
+    name,
+    provider,
+    addresses,
     nextDates,
     rhythms: [...new Set(schedules.map((s) => describe(s)))],
     phone: reachPhone(detail),
     email: reachEmail(detail),
     url: publicOfferUrl(origin, service.id),
     internal: service.visibility === 'internal',
+    // The slip goes home with the person: it says what a machine translated.
+    notes: noteLines([name, ...(provider ? [provider] : []), ...addresses.map((a) => a.place)]),
   };
 }
