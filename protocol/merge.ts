@@ -35,7 +35,9 @@ function conflictOnDeleted(serverDeleted: boolean): FieldConflict {
  * upsert
  * - no record: created from the fields (bases ignored).
  * - live record: per field, applied when the current value still equals `base` (or already
- *   equals `value`: both sides made the same edit); otherwise a conflict, left untouched.
+ *   equals `value`: both sides made the same edit); a map (translations) whose entries
+ *   changed on different sides is merged entry by entry (mergeByKey); otherwise a
+ *   conflict, left untouched.
  * - tombstone: a conflict on 'deleted' (no silent resurrection) unless the client saw the
  *   delete (`baseVersion` at least the tombstone's version, or it deleted it itself) and
  *   restores on purpose; then the fields are applied over the last data.
@@ -85,12 +87,17 @@ export function mergeMutation(
   let changed = false;
   for (const [field, change] of entries) {
     const server = current[field];
+    const merged = sameValue(server, change.base)
+      ? change.value
+      : mergeByKey(change.base, server, change.value);
     if (sameValue(server, change.value)) {
       applied.push(field);
-    } else if (sameValue(server, change.base)) {
-      next[field] = change.value;
+    } else if (merged !== undefined) {
       applied.push(field);
-      changed = true;
+      if (!sameValue(server, merged)) {
+        next[field] = merged;
+        changed = true;
+      }
     } else {
       conflicts.push({
         field,
@@ -101,6 +108,34 @@ export function mergeMutation(
     }
   }
   return { next: changed ? next : null, applied, conflicts };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A map-valued field (translations, by language) changed on both sides: merged entry by
+ * entry when no entry changed on both, so two coordinators translating one offer into
+ * different languages both keep their work. Undefined when an entry conflicts or a side is
+ * no map; then the whole field is the conflict, as for any other field.
+ */
+function mergeByKey(
+  base: unknown,
+  server: unknown,
+  client: unknown,
+): Record<string, unknown> | undefined {
+  const b = norm(base) === null ? {} : base;
+  if (!isMap(b) || !isMap(server) || !isMap(client)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(server), ...Object.keys(client)])) {
+    const [was, theirs, ours] = [b[key], server[key], client[key]];
+    let value: unknown;
+    if (sameValue(ours, was) || sameValue(ours, theirs)) value = theirs;
+    else if (sameValue(theirs, was)) value = ours;
+    else return undefined;
+    if (norm(value) !== null) out[key] = value;
+  }
+  return out;
 }
 
 /** The fields whose value differs between two versions of a record (for the audit trail). */

@@ -9,7 +9,8 @@ import { stableUuid } from './stable-id';
  * Target groups, categories and traits are taxonomy terms of our own taxonomies (the term's
  * `code` is the slug): an import recognises them without a mapping table, whichever city's
  * instance wrote them. Fields that HSDS has no place for (exceptions to hours, visibility,
- * a contact's languages) are attributes of one more taxonomy whose `value` carries the field.
+ * a contact's languages, translated texts) are attributes of one more taxonomy whose `value`
+ * carries the field.
  */
 export const OWN_LISTS = {
   target_groups: { taxonomy: 'quartier-wegweiser/zielgruppen', labels: de.taxonomy.targetGroup },
@@ -35,17 +36,18 @@ type Codec = 'text' | 'list' | 'boolean' | 'json';
 
 /** Per HSDS entity, the fields carried as attributes, and how their value is written. */
 export const FIELD_ATTRIBUTES = {
-  service: { visibility: 'text', legal_basis: 'text' },
-  organization: { visibility: 'text' },
-  location: { visibility: 'text' },
+  service: { visibility: 'text', legal_basis: 'text', translations: 'json' },
+  organization: { visibility: 'text', translations: 'json' },
+  location: { visibility: 'text', translations: 'json' },
   schedule: {
     visibility: 'text',
     exdates: 'list',
     rdates: 'list',
     closed_on_holidays: 'boolean',
     recurrence: 'json',
+    translations: 'json',
   },
-  contact: { visibility: 'text', languages: 'list', availability: 'text' },
+  contact: { visibility: 'text', languages: 'list', availability: 'text', translations: 'json' },
 } as const satisfies Record<string, Record<string, Codec>>;
 
 export type FieldEntity = keyof typeof FIELD_ATTRIBUTES;
@@ -54,7 +56,10 @@ export function encodeField(codec: Codec, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (codec === 'list') return Array.isArray(value) && value.length > 0 ? value.join(',') : null;
   if (codec === 'boolean') return value ? 'true' : 'false';
-  if (codec === 'json') return JSON.stringify(value);
+  if (codec === 'json')
+    return typeof value === 'object' && Object.keys(value).length > 0
+      ? JSON.stringify(value)
+      : null;
   const s = String(value);
   return s === '' ? null : s;
 }

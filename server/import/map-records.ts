@@ -195,6 +195,7 @@ const DROPPABLE = new Set([
   'notes',
   'organization_id',
   'location_id',
+  'translations',
 ]);
 
 /**

@@ -1,3 +1,4 @@
+import { matchContentLanguage, type Translations } from '../../src/model';
 import {
   FIELD_ATTRIBUTES,
   FIELD_TAXONOMY,
@@ -10,7 +11,7 @@ import type { IssueLog } from '../import/issues';
 import { languageCode } from '../import/map-records';
 import { parseScheduleWords } from '../import/schedule-words';
 import { emptyTables, type SourceTable, type SourceTables } from '../import/tables';
-import { SHEETS, type SheetTable } from './sheets';
+import { type RecordSheet, SHEETS, type SheetTable, TRANSLATED_COLUMNS } from './sheets';
 
 /**
  * The template's sheets rewritten into the HSDS source tables the import maps, so that the
@@ -89,8 +90,17 @@ export function templateToTables(
     return undefined;
   };
 
+  // Each record sheet's ids, and the ids they were written as (a row of several hours is
+  // several schedules), for the sheet of translations.
+  const recordIds = Object.fromEntries(
+    (Object.keys(TRANSLATED_COLUMNS) as RecordSheet[]).map((t) => [t, new Map<string, string[]>()]),
+  ) as Record<RecordSheet, Map<string, string[]>>;
+  const known = (table: RecordSheet, id: string | undefined) => {
+    if (id) recordIds[table].set(id, [id]);
+  };
   for (const r of sheets.get('organizations') ?? []) {
     const c = cellsOf('organizations', r);
+    known('organizations', c.ID);
     push('organizations', r, {
       id: c.ID,
       name: c.Name,
@@ -102,6 +112,7 @@ export function templateToTables(
   }
   for (const r of sheets.get('locations') ?? []) {
     const c = cellsOf('locations', r);
+    known('locations', c.ID);
     push('locations', r, {
       id: c.ID,
       organization_id: c['Träger-ID'],
@@ -126,6 +137,7 @@ export function templateToTables(
   for (const r of sheets.get('services') ?? []) {
     const c = cellsOf('services', r);
     const id = c.ID;
+    known('services', id);
     push('services', r, {
       id,
       organization_id: c['Träger-ID'],
@@ -194,6 +206,7 @@ export function templateToTables(
       const id = rules.length > 1 ? `${c.ID}#${i + 1}` : c.ID;
       push('schedules', r, { ...base, ...rule, id });
       if (!id) return;
+      if (c.ID) recordIds.schedules.set(c.ID, [...(recordIds.schedules.get(c.ID) ?? []), id]);
       const dates = (header: 'Fällt aus am' | 'Zusätzlich am') =>
         list(c[header])
           .map((s) => day(r, header, s))
@@ -208,6 +221,7 @@ export function templateToTables(
   }
   for (const r of sheets.get('contacts') ?? []) {
     const c = cellsOf('contacts', r);
+    known('contacts', c.ID);
     push('contacts', r, {
       id: c.ID,
       service_id: c['Angebot-ID'],
@@ -223,7 +237,103 @@ export function templateToTables(
     field('contact', r, c.ID, 'availability', c.Erreichbarkeit);
     field('contact', r, c.ID, 'visibility', visibility(r, c.Sichtbarkeit));
   }
+  for (const [table, ids] of readTranslations(sheets.get('translations') ?? [], recordIds, log)) {
+    for (const [id, translations] of ids) {
+      for (const linkId of recordIds[table].get(id) ?? []) {
+        field(
+          HSDS_ENTITY[table],
+          translationRow,
+          linkId,
+          'translations',
+          JSON.stringify(translations),
+        );
+      }
+    }
+  }
   return t;
+}
+
+/** The HSDS entity of each record sheet, whose attributes carry its fields. */
+const HSDS_ENTITY = {
+  organizations: 'organization',
+  locations: 'location',
+  services: 'service',
+  schedules: 'schedule',
+  contacts: 'contact',
+} as const satisfies Record<RecordSheet, string>;
+
+/** Where findings about merged translations point: the sheet as a whole. */
+const translationRow: SourceRow = { file: SHEETS.translations.name, row: 0, cells: {} };
+
+/**
+ * The sheet of translations, one row per field, gathered into each record's `translations`.
+ * A row that names no known sheet, record, language or column is reported and left out.
+ */
+function readTranslations(
+  rows: SourceRow[],
+  recordIds: Record<RecordSheet, Map<string, string[]>>,
+  log: IssueLog,
+): Map<RecordSheet, Map<string, Translations>> {
+  const out = new Map<RecordSheet, Map<string, Translations>>();
+  const headers = Object.fromEntries(
+    SHEETS.translations.columns.map((c) => [c.header, c.header.toLowerCase()]),
+  );
+  for (const r of rows) {
+    const cell = (h: string) => r.cells[headers[h] as string]?.trim() || undefined;
+    const where = (column: string) => ({ file: r.file, row: r.row, column });
+    const sheet = cell('Blatt');
+    const table = (Object.keys(TRANSLATED_COLUMNS) as RecordSheet[]).find(
+      (x) => SHEETS[x].name.toLowerCase() === sheet?.toLowerCase(),
+    );
+    if (!table) {
+      log.warn(
+        where('Blatt'),
+        'UNKNOWN_SHEET',
+        'Kein Blatt mit diesem Namen (Zeile nicht übernommen)',
+        sheet,
+      );
+      continue;
+    }
+    const id = cell('ID');
+    if (!id || !recordIds[table].has(id)) {
+      log.warn(
+        where('ID'),
+        'MISSING_REFERENCE',
+        `Kein Eintrag mit dieser ID auf „${SHEETS[table].name}“`,
+        id,
+      );
+      continue;
+    }
+    const lang = matchContentLanguage(cell('Sprache'));
+    if (!lang) {
+      log.warn(
+        where('Sprache'),
+        'UNKNOWN_LANGUAGE',
+        'Keine Sprache der App (Zeile nicht übernommen)',
+        cell('Sprache'),
+      );
+      continue;
+    }
+    const header = cell('Spalte');
+    const field = Object.entries(TRANSLATED_COLUMNS[table]).find(
+      ([, h]) => h.toLowerCase() === header?.toLowerCase(),
+    )?.[0];
+    if (!field) {
+      log.warn(where('Spalte'), 'UNKNOWN_COLUMN', 'Diese Spalte wird nicht übersetzt', header);
+      continue;
+    }
+    const text = r.cells[headers.Text as string];
+    if (!text?.trim()) continue;
+    const byId = out.get(table) ?? new Map<string, Translations>();
+    out.set(table, byId);
+    const translations = byId.get(id) ?? {};
+    byId.set(id, translations);
+    const entry = translations[lang] ?? {};
+    translations[lang] = entry;
+    entry[field] = text.trim();
+    if (/^(ja|yes|x|1|true)$/i.test(cell('Maschinell übersetzt') ?? '')) entry.machine = true;
+  }
+  return out;
 }
 
 /** TT.MM.JJJJ (or ISO) to ISO; undefined when it is no date. */

@@ -3,6 +3,8 @@
  * (read.ts) and the writer (write.ts) both take the sheets and columns from here, so a
  * column added here is read and written alike, and explained on the sheet "Erläuterungen".
  */
+import type { TRANSLATED_FIELDS } from '../../src/model';
+
 export interface Column {
   header: string;
   help: string;
@@ -134,9 +136,55 @@ export const SHEETS = {
       VISIBILITY,
     ],
   },
+  translations: {
+    name: 'Übersetzungen',
+    columns: [
+      col(
+        'Blatt',
+        'Das Blatt des Eintrags: Träger, Orte, Angebote, Sprechzeiten oder Ansprechpersonen.',
+        'Angebote',
+        true,
+      ),
+      col('ID', 'ID des Eintrags auf diesem Blatt.', 'A1', true),
+      col(
+        'Sprache',
+        'Sprachcode: de-x-ls (Leichte Sprache), en, tr, ar, uk, ru, ro, bg, pl oder fa.',
+        'en',
+        true,
+      ),
+      col(
+        'Spalte',
+        'Welche Spalte übersetzt ist: Name oder Beschreibung; bei Ansprechpersonen Funktion oder Erreichbarkeit; bei Sprechzeiten Hinweis.',
+        'Name',
+        true,
+      ),
+      col('Text', 'Die Übersetzung.', 'Open social counselling', true),
+      col(
+        'Maschinell übersetzt',
+        '„ja“, wenn eine Maschine übersetzt hat (die App zeigt dann einen Hinweis); sonst leer.',
+        'ja',
+      ),
+    ],
+  },
 } as const satisfies Record<string, SheetSpec>;
 
 export type SheetTable = keyof typeof SHEETS;
+/** The sheets that hold records; the sheet of translations refers to them. */
+export type RecordSheet = Exclude<SheetTable, 'translations'>;
+
+/**
+ * The column each translated field has on its record's sheet, which is what the sheet of
+ * translations names in "Spalte".
+ */
+export const TRANSLATED_COLUMNS = {
+  organizations: { name: 'Name', description: 'Beschreibung' },
+  locations: { name: 'Name', description: 'Beschreibung' },
+  services: { name: 'Name', description: 'Beschreibung' },
+  contacts: { title: 'Funktion', availability: 'Erreichbarkeit' },
+  schedules: { notes: 'Hinweis' },
+} as const satisfies {
+  [T in RecordSheet]: { [F in keyof (typeof TRANSLATED_FIELDS)[T]]: string };
+};
 export const SHEET_TABLES = Object.keys(SHEETS) as SheetTable[];
 
 export const HELP_SHEET = 'Erläuterungen';

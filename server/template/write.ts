@@ -2,7 +2,14 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { Schedule } from '../../src/model';
 import type { ExportData } from '../export/hsds-json';
 import { parseScheduleWords } from '../import/schedule-words';
-import { HELP_SHEET, SHEET_TABLES, SHEETS, type SheetTable } from './sheets';
+import {
+  HELP_SHEET,
+  type RecordSheet,
+  SHEET_TABLES,
+  SHEETS,
+  type SheetTable,
+  TRANSLATED_COLUMNS,
+} from './sheets';
 
 type Cell = string | number | undefined;
 
@@ -64,6 +71,31 @@ function rrule(s: Schedule): string {
   ]
     .filter(Boolean)
     .join(';');
+}
+
+/** One row per translated field: sheet, record id, language, column, text, machine mark. */
+function translationRows(data: ExportData): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const table of Object.keys(TRANSLATED_COLUMNS) as RecordSheet[]) {
+    const columns: Record<string, string> = TRANSLATED_COLUMNS[table];
+    for (const record of data[table]) {
+      for (const [lang, t] of Object.entries(record.translations ?? {})) {
+        for (const [field, header] of Object.entries(columns)) {
+          const text = t?.[field];
+          if (typeof text !== 'string' || text === '') continue;
+          rows.push([
+            SHEETS[table].name,
+            record.id,
+            lang,
+            header,
+            text,
+            t?.machine ? 'ja' : undefined,
+          ]);
+        }
+      }
+    }
+  }
+  return rows;
 }
 
 /** Each table's rows, in the columns of sheets.ts (checked: a row has a cell per column). */
@@ -147,6 +179,7 @@ export function templateRows(data: ExportData): Record<SheetTable, Cell[][]> {
       c.availability ?? undefined,
       internal(c),
     ]),
+    translations: translationRows(data),
   };
   for (const t of SHEET_TABLES) {
     const width = SHEETS[t].columns.length;

@@ -33,11 +33,6 @@ export function formatDateTime(value: string | Date): string {
   return Number.isNaN(d.getTime()) ? String(value) : dateTimeFmt().format(d);
 }
 
-/** "09:00" → "9:00", as German notices write it. */
-export function formatTime(hhmm: string): string {
-  return hhmm.replace(/^0(\d):/, '$1:');
-}
-
 /** Numbers in the UI language: "1.234", "1,5" in German. */
 export function formatNumber(n: number): string {
   return formatNumberIn(intlLocale(), n);

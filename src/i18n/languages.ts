@@ -3,7 +3,9 @@
  * language without reading German. `intl` is the locale handed to `Intl` for dates,
  * numbers and plural rules (Leichte Sprache formats like German). Arabic and Farsi keep
  * Latin digits: times, phone numbers and house numbers around them are written so in the
- * city, and one line should not mix two digit systems.
+ * city, and one line should not mix two digit systems. Farsi dates are Gregorian (Intl's
+ * default for fa-IR is the Solar Hijri calendar): a date on a slip must be the day the
+ * office in Germany means.
  */
 export const UI_LANGUAGES = [
   { code: 'de', name: 'Deutsch', intl: 'de-DE', dir: 'ltr' },
@@ -16,7 +18,7 @@ export const UI_LANGUAGES = [
   { code: 'ro', name: 'Română', intl: 'ro-RO', dir: 'ltr' },
   { code: 'bg', name: 'Български', intl: 'bg-BG', dir: 'ltr' },
   { code: 'pl', name: 'Polski', intl: 'pl-PL', dir: 'ltr' },
-  { code: 'fa', name: 'فارسی', intl: 'fa-IR-u-nu-latn', dir: 'rtl' },
+  { code: 'fa', name: 'فارسی', intl: 'fa-IR-u-ca-gregory-nu-latn', dir: 'rtl' },
 ] as const;
 
 export type UiLanguage = (typeof UI_LANGUAGES)[number]['code'];

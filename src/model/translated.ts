@@ -6,13 +6,19 @@
  * Without zod: screens on the start page read translated texts, and must not bring the
  * validation schemas along (src/model/translations.ts adds the schema).
  */
-import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages';
+import { matchLanguage, UI_LANGUAGES, type UiLanguage } from '../i18n/languages';
 
 /** Languages content can be translated into: every UI language except the original German. */
 export const CONTENT_LANGUAGES = UI_LANGUAGES.map((l) => l.code).filter(
   (c) => c !== 'de',
 ) as Exclude<UiLanguage, 'de'>[];
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+
+/** A language tag as people write it ("EN", "ar-SY", "Leichte Sprache") to a content language. */
+export function matchContentLanguage(tag: string | null | undefined): ContentLanguage | null {
+  const lang = /^leichte sprache$/i.test(tag?.trim() ?? '') ? 'de-x-ls' : matchLanguage(tag);
+  return lang && lang !== 'de' ? lang : null;
+}
 
 /**
  * The fields each table translates, with their bounds. Descriptions are shorter than the

@@ -60,6 +60,8 @@ export interface IcsOptions extends EngineOptions {
   months?: number;
   /** DTSTAMP; default: now. */
   stamp?: Date;
+  /** Language of the texts, for PRODID ("de", "en", …); default German. */
+  language?: string;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -151,7 +153,11 @@ export function buildIcs(opts: IcsOptions): string {
 
   const cal = ical({
     name: escapeText(opts.name, false),
-    prodId: { company: 'Quartier-Wegweiser', product: 'Sprechstunden', language: 'DE' },
+    prodId: {
+      company: 'Quartier-Wegweiser',
+      product: 'Sprechstunden',
+      language: (opts.language ?? 'de').toUpperCase(),
+    },
     // No calendar-wide zone: with one, ical-generator writes DTSTAMP in local time, and
     // RFC 5545 wants it in UTC. The events carry the TZID; the generator adds VTIMEZONE.
     timezone: { name: null, generator: (tz) => (tz === TIME_ZONE ? BERLIN_VTIMEZONE : null) },

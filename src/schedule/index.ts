@@ -15,7 +15,6 @@ export {
   describeExtras,
   describeRhythm,
   describeTime,
-  formatWallTime,
   WEEKDAY_CODES,
   type WeekdayCode,
   weekdaysOf,

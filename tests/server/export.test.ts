@@ -119,6 +119,38 @@ describe.each(backends)('HSDS export on $name', (backend) => {
     const demo = demoDataset();
     const svc = demo.services.find((s) => s.visibility === 'public' && s.location_ids.length > 0);
     if (!svc) throw new Error('no public demo offer with a place');
+    // Translated texts on each kind of record, one of them marked as a machine's.
+    const provider = demo.organizations.find((o) => o.id === svc.organization_id);
+    const place = demo.locations.find((l) => l.id === svc.location_ids[0]);
+    if (!provider || !place) throw new Error('demo offer without its Träger or Ort');
+    await source.db.tx(async (q) => {
+      await upsertRecords(
+        q,
+        'services',
+        [
+          {
+            ...svc,
+            translations: {
+              en: { name: 'Open counselling', description: 'Help with forms', machine: true },
+              ar: { name: 'استشارة مفتوحة' },
+            },
+          },
+        ],
+        null,
+      );
+      await upsertRecords(
+        q,
+        'organizations',
+        [{ ...provider, translations: { tr: { name: 'Mahalle derneği' } } }],
+        null,
+      );
+      await upsertRecords(
+        q,
+        'locations',
+        [{ ...place, translations: { uk: { description: 'Вхід з двору' } } }],
+        null,
+      );
+    });
     await source.db.tx(async (q) => {
       await upsertRecords(
         q,
@@ -130,6 +162,7 @@ describe.each(backends)('HSDS export on $name', (backend) => {
             name: 'Empfang',
             languages: ['tr', 'ar'],
             availability: 'Mo–Fr vormittags',
+            translations: { en: { title: 'Reception', availability: 'Mon–Fri mornings' } },
           }),
         ],
         null,
@@ -158,6 +191,8 @@ describe.each(backends)('HSDS export on $name', (backend) => {
             closed_on_holidays: false,
             rdates: ['2026-12-23'],
             location_id: svc.location_ids[0],
+            notes: 'Sommerfest',
+            translations: { ru: { notes: 'Летний праздник', machine: true } },
           },
         ],
         null,
@@ -175,6 +210,17 @@ describe.each(backends)('HSDS export on $name', (backend) => {
     expect(all.schedules.some((s) => s.exdates.length > 0)).toBe(true);
     expect(all.services.some((s) => s.traits.length > 0)).toBe(true);
     expect(all.contacts.some((c) => !c.service_id)).toBe(true);
+    for (const table of [
+      'services',
+      'organizations',
+      'locations',
+      'schedules',
+      'contacts',
+    ] as const)
+      expect(
+        all[table].some((r) => Object.keys(r.translations ?? {}).length > 0),
+        table,
+      ).toBe(true);
   });
 
   it('writes an HSDS 3.0 list page whose every service validates against the official schemas', async () => {

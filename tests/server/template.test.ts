@@ -99,4 +99,64 @@ describe.each(backends)('spreadsheet template on $name', (backend) => {
       await t.destroy();
     }
   });
+
+  it('reads the sheet of translations into each record; a row it cannot place is reported for its cell', async () => {
+    const t = await openMigrated(backend);
+    try {
+      const dir = await tmp();
+      await writeFile(join(dir, 'Träger.csv'), 'ID;Name\nT1;Stadtteilverein Nord\n');
+      await writeFile(
+        join(dir, 'Angebote.csv'),
+        'ID;Träger-ID;Name;Beschreibung\nA1;T1;Sozialberatung;Hilfe bei Anträgen\n',
+      );
+      await writeFile(
+        join(dir, 'Sprechzeiten.csv'),
+        'ID;Angebot-ID;Zeiten;Hinweis\nS1;A1;Mo 9–12 und 14–16;Bitte klingeln\n',
+      );
+      await writeFile(
+        join(dir, 'Übersetzungen.csv'),
+        'Blatt;ID;Sprache;Spalte;Text;Maschinell übersetzt\n' +
+          'Angebote;A1;en;Name;Social counselling ;ja\n' +
+          'angebote;A1;EN;Beschreibung;Help with applications;ja\n' +
+          'Angebote;A1;ar;Name;استشارة اجتماعية;\n' +
+          'Sprechzeiten;S1;uk;Hinweis;Будь ласка, подзвоніть;\n' +
+          'Träger;T1;Leichte Sprache;Name;Verein im Stadtteil Nord;\n' +
+          'Angebote;A9;en;Name;Nobody;\n' +
+          'Angebote;A1;xx;Name;Unknown;\n' +
+          'Angebote;A1;de;Name;Deutsch ist das Original;\n' +
+          'Angebote;A1;tr;Kosten;Ücretsiz;\n' +
+          'Kalender;A1;en;Name;No sheet;\n',
+      );
+      const out = await runImport(t.db, { path: dir, commit: true });
+      expect(out.code, out.lines.join('\n')).toBe(0);
+      const found = out.issues
+        .filter((i) => i.file === 'Übersetzungen.csv' && /^UNKNOWN|^MISSING/.test(i.code))
+        .map((i) => `${i.row} ${i.column} ${i.code}`);
+      expect(found).toEqual([
+        '6 ID MISSING_REFERENCE',
+        '7 Sprache UNKNOWN_LANGUAGE',
+        '8 Sprache UNKNOWN_LANGUAGE',
+        '9 Spalte UNKNOWN_COLUMN',
+        '10 Blatt UNKNOWN_SHEET',
+      ]);
+      const rows = await t.db.query<{ table_name: string; data: Record<string, unknown> }>(
+        'select table_name, data from records where not deleted',
+      );
+      const of = (table: string) => rows.filter((r) => r.table_name === table).map((r) => r.data);
+      expect(of('services')[0]?.translations).toEqual({
+        en: { name: 'Social counselling', description: 'Help with applications', machine: true },
+        ar: { name: 'استشارة اجتماعية' },
+      });
+      expect(of('organizations')[0]?.translations).toEqual({
+        'de-x-ls': { name: 'Verein im Stadtteil Nord' },
+      });
+      // One row of hours that became two schedules: both carry its translation.
+      const hours = of('schedules');
+      expect(hours).toHaveLength(2);
+      for (const h of hours)
+        expect(h.translations).toEqual({ uk: { notes: 'Будь ласка, подзвоніть' } });
+    } finally {
+      await t.destroy();
+    }
+  });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadLanguage, provideCatalogues } from '../../src/i18n';
+import { catalogueLoaders } from '../../src/i18n/catalogues';
+import { clockTime, timeSpan } from '../../src/i18n/clock';
 import { formatMessage, joinList, messageShape } from '../../src/i18n/format';
 import { matchLanguage, resolveLanguage } from '../../src/i18n/languages';
 
@@ -72,6 +75,30 @@ describe('joinList', () => {
     expect(joinList(['a', 'b'], 'en-GB')).toBe('a and b');
     expect(joinList(['أ', 'ب'], 'ar-u-nu-latn')).toBe('أ وب');
     expect(joinList(['nur'], 'de-DE')).toBe('nur');
+  });
+});
+
+describe('clock times per catalogue', () => {
+  it('writes German on the 24-hour clock in its frame, short for next dates', () => {
+    expect(timeSpan('de', '09:00', '12:00')).toBe('9:00–12:00 Uhr');
+    expect(timeSpan('de', '09:00', '12:30', { short: true })).toBe('9–12:30 Uhr');
+    expect(timeSpan('de', '21:00', '02:00')).toBe('21:00–2:00 Uhr');
+    expect(clockTime('de', '09:05')).toBe('9:05');
+    expect(clockTime('de', '17:00', { short: true })).toBe('17');
+  });
+
+  it('writes English on the 12-hour clock from Intl, the day period once when shared', async () => {
+    provideCatalogues(catalogueLoaders);
+    await loadLanguage('en');
+    await loadLanguage('ar');
+    const nb = '\u202f';
+    expect(timeSpan('en', '15:00', '17:00')).toBe(`3–5${nb}pm`);
+    expect(timeSpan('en', '09:30', '12:00')).toBe(`9:30${nb}am–12${nb}pm`);
+    expect(timeSpan('en', '12:00', '13:00', { short: true })).toBe(`12–1${nb}pm`);
+    expect(timeSpan('en', '21:00', '00:30')).toBe(`9${nb}pm–12:30${nb}am`);
+    expect(clockTime('en', '17:30')).toBe(`5:30${nb}pm`);
+    // Arabic chose the 24-hour clock, though Intl's default for it is 12 hours.
+    expect(timeSpan('ar', '15:00', '17:00')).toBe('من الساعة 15:00 إلى 17:00');
   });
 });
 

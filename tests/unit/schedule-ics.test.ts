@@ -7,6 +7,11 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
+import { offerCalendar } from '../../src/features/sprechstunden/CalendarButton/offerCalendar';
+import { currentLanguage, loadLanguage, provideCatalogues } from '../../src/i18n';
+import { catalogueLoaders } from '../../src/i18n/catalogues';
+import type { UiLanguage } from '../../src/i18n/languages';
+import type { Location, Schedule } from '../../src/model';
 import { occurrences, type RecurrenceInput } from '../../src/schedule';
 import { dayFromCivil } from '../../src/schedule/days';
 import { BERLIN_VTIMEZONE, buildIcs, icsFileName } from '../../src/schedule/ics';
@@ -217,5 +222,86 @@ describe('ICS export', () => {
       'sprechstunden-sprachcafe-miteinander-huttenfeld-sud.ics',
     );
     expect(icsFileName('')).toBe('sprechstunden.ics');
+  });
+});
+
+describe('ICS export in the chosen language', () => {
+  const demo = demoDataset();
+  const schedule = demo.schedules[0] as Schedule; // last Wednesday, 15–17, not on 30.12.2026
+  const place = demo.locations.find((l) => l.id === schedule.location_id) as Location;
+  const link = 'https://wegweiser.example/sprechstunden/angebot/x';
+
+  async function fileIn(lang: UiLanguage) {
+    provideCatalogues(catalogueLoaders);
+    await loadLanguage(lang);
+    const { text } = offerCalendar({
+      name: 'Sprachcafé; offen, für alle',
+      schedules: [schedule],
+      locations: [place],
+      link,
+      from: FROM,
+      stamp: FROM,
+      lang,
+    });
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component,
+    );
+    return { text, summary: event.summary, description: event.description };
+  }
+
+  /** Folded at 75 octets without cutting a character in two (RFC 5545 §3.1). */
+  function expectValidLines(text: string) {
+    const bytes = new TextEncoder().encode(text);
+    const lines: Uint8Array[] = [];
+    let start = 0;
+    for (let i = 0; i < bytes.length - 1; i++) {
+      if (bytes[i] === 13 && bytes[i + 1] === 10) {
+        lines.push(bytes.subarray(start, i));
+        start = i + 2;
+      }
+    }
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(75);
+      expect(() => strict.decode(line)).not.toThrow();
+    }
+  }
+
+  it('writes SUMMARY and DESCRIPTION in English while the UI is German', async () => {
+    const { text, summary, description } = await fileIn('en');
+    expect(currentLanguage()).toBe('de');
+    expect(summary).toBe('Opening hours: Sprachcafé; offen, für alle');
+    expect(description).toBe(
+      [
+        'on the last Wednesday of the month, 3–5\u202fpm',
+        'cancelled on: 30/12/2026 · closed on public holidays',
+        'Im Dezember 2026 entfällt der Termin (30.12.).',
+        link,
+      ].join('\n'),
+    );
+    const unfolded = text.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('SUMMARY:Opening hours: Sprachcafé\\; offen\\, für alle');
+    expect(unfolded).toContain(
+      'DESCRIPTION:on the last Wednesday of the month\\, 3–5\u202fpm\\ncancelled',
+    );
+    expect(unfolded).toMatch(/PRODID:-\/\/Quartier-Wegweiser\/\/Sprechstunden\/\/EN/);
+    expectValidLines(text);
+  });
+
+  it('writes SUMMARY and DESCRIPTION in Arabic, folded between characters', async () => {
+    const { text, summary, description } = await fileIn('ar');
+    expect(summary).toBe('موعد الاستقبال: Sprachcafé; offen, für alle');
+    expect(description).toBe(
+      [
+        'يوم الأربعاء الأخير من كل شهر، من الساعة 15:00 إلى 17:00',
+        'مُلغى في: 30\u200f/12\u200f/2026 · مغلق في أيام العطل الرسمية',
+        'Im Dezember 2026 entfällt der Termin (30.12.).',
+        link,
+      ].join('\n'),
+    );
+    expect(text).toMatch(/PRODID:-\/\/Quartier-Wegweiser\/\/Sprechstunden\/\/AR/);
+    // The times of the event stay what they are, whatever the language.
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20261125T150000');
+    expectValidLines(text);
   });
 });

@@ -37,13 +37,19 @@ export function contentNotes(texts: readonly ShownText[]): ContentNoteKinds {
   };
 }
 
-/** The notes in the UI language, the machine notice first; none in German. */
-export function noteLines(texts: readonly ShownText[]): string[] {
+/**
+ * The notes in the UI language, the machine notice first; none in German. `german: false`
+ * leaves out the note on German texts (a short message shows them as they are).
+ */
+export function noteLines(
+  texts: readonly ShownText[],
+  { german: withGerman = true } = {},
+): string[] {
   const { machine, german } = contentNotes(texts);
   const lines: string[] = [];
   if (machine) lines.push(t('translatedContent.machine'));
-  if (german === 'all') lines.push(t('translatedContent.germanOnly'));
-  if (german === 'some') lines.push(t('translatedContent.partlyGerman'));
+  if (withGerman && german === 'all') lines.push(t('translatedContent.germanOnly'));
+  if (withGerman && german === 'some') lines.push(t('translatedContent.partlyGerman'));
   return lines;
 }
 

@@ -8,7 +8,8 @@ import {
   berlinFormat,
   berlinWeekdayDate,
 } from '../../components/berlinTime';
-import { t } from '../../i18n';
+import { currentLanguage, t } from '../../i18n';
+import { clockTime, timeSpan } from '../../i18n/clock';
 
 const MINUTE = 60_000;
 
@@ -32,7 +33,7 @@ export function longDayLabel(d: Date, now: Date): string {
 
 /** "15:00–17:00 Uhr" from real instants (so a DST-shifted start shows as it is). */
 export function timeRange(start: Date, end: Date): string {
-  return t('schedule.time', { from: berlinClock(start), to: berlinClock(end) });
+  return timeSpan(currentLanguage(), berlinClock(start), berlinClock(end));
 }
 
 /** "noch 40 Min." up to 90 minutes, else "bis 17:00 Uhr". */
@@ -40,7 +41,7 @@ export function remaining(end: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((end.getTime() - now.getTime()) / MINUTE));
   return minutes <= 90
     ? t('schedules.minutesLeft', { n: minutes })
-    : t('schedules.openUntil', { time: berlinClock(end) });
+    : t('schedules.openUntil', { time: clockTime(currentLanguage(), berlinClock(end)) });
 }
 
 /** "öffnet in 20 Min." within the hour, else null. */

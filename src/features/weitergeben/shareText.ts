@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { DEFAULT_LANGUAGE, type UiLanguage } from '../../i18n/languages';
 import type { ShownText } from '../../model/translated';
 
 export interface SlipData {
@@ -11,15 +12,23 @@ export interface SlipData {
   phone: string | null;
   email: string | null;
   url: string;
-  /** "maschinell übersetzt", "nur auf Deutsch verfügbar" in the UI language (noteLines). */
-  notes: string[];
+  /** "maschinell übersetzt" in the UI language when a machine translated (noteLines). */
+  textNotes: string[];
 }
 
 const addressLine = (a: SlipData['addresses'][number]) => `${a.place.text}, ${a.street}`;
 
-/** The public address of an offer: opens for anyone, without an account. */
-export function publicOfferUrl(origin: string, id: string): string {
-  return `${origin.replace(/\/+$/, '')}/angebote/${encodeURIComponent(id)}`;
+/**
+ * The public address of an offer: opens for anyone, without an account, and in the
+ * language it was handed over in (`?lang=`, for that visit only) unless that is German.
+ */
+export function publicOfferUrl(
+  origin: string,
+  id: string,
+  lang: UiLanguage = DEFAULT_LANGUAGE,
+): string {
+  const url = `${origin.replace(/\/+$/, '')}/angebote/${encodeURIComponent(id)}`;
+  return lang === DEFAULT_LANGUAGE ? url : `${url}?lang=${encodeURIComponent(lang)}`;
 }
 
 /** Text for sharing (messenger, mail): everything a person needs to get there. */
@@ -30,7 +39,7 @@ export function shareText(d: SlipData): string {
   if (d.nextDates.length > 0) lines.push(t('share.textNext', { date: d.nextDates[0] as string }));
   if (d.phone) lines.push(t('share.textPhone', { phone: d.phone }));
   if (d.email) lines.push(t('share.textEmail', { email: d.email }));
-  lines.push(...d.notes);
+  lines.push(...d.textNotes);
   lines.push(d.url);
   return lines.join('\n');
 }
@@ -41,7 +50,7 @@ export function smsText(d: SlipData): string {
   if (d.addresses[0]) lines.push(addressLine(d.addresses[0]));
   if (d.nextDates[0]) lines.push(t('share.textNext', { date: d.nextDates[0] }));
   if (d.phone) lines.push(t('share.textPhone', { phone: d.phone }));
-  lines.push(...d.notes);
+  lines.push(...d.textNotes);
   lines.push(d.url);
   return lines.join('\n');
 }

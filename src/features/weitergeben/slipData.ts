@@ -1,6 +1,7 @@
 import { noteLines, shown } from '../../components/Content/Content';
 import type { OfferDetail } from '../../db/offers';
 import { reachEmail, reachPhone } from '../../db/reach';
+import { currentLanguage } from '../../i18n';
 import { datesFrom, describe } from '../../schedule';
 import { formatNextDate } from '../angebote/NextDate/formatNextDate';
 import { publicOfferUrl, type SlipData } from './shareText';
@@ -9,11 +10,13 @@ export interface Slip extends SlipData {
   /** "dienstags, 14:00–16:00 Uhr" per consultation hour, for a slip kept for weeks. */
   rhythms: string[];
   internal: boolean;
+  /** On paper also "nur auf Deutsch verfügbar": the slip goes home with the person. */
+  notes: string[];
 }
 
 /**
- * What a person takes home. Contacts marked internal (a worker's direct line) never go on
- * it; neither does anything about the person.
+ * What a person takes home, in the UI language. Contacts marked internal (a worker's direct
+ * line) never go on it; neither does anything about the person.
  */
 export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
   const { service, organization, locations, schedules } = detail;
@@ -32,6 +35,7 @@ export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
     place: shown(l, 'name'),
     street: `${l.address_1}, ${l.postal_code} ${l.city}`,
   }));
+  const texts = [name, ...(provider ? [provider] : []), ...addresses.map((a) => a.place)];
   return {
     name,
     provider,
@@ -40,9 +44,9 @@ export function slipFor(detail: OfferDetail, origin: string, now: Date): Slip {
     rhythms: [...new Set(schedules.map((s) => describe(s)))],
     phone: reachPhone(detail),
     email: reachEmail(detail),
-    url: publicOfferUrl(origin, service.id),
+    url: publicOfferUrl(origin, service.id, currentLanguage()),
     internal: service.visibility === 'internal',
-    // The slip goes home with the person: it says what a machine translated.
-    notes: noteLines([name, ...(provider ? [provider] : []), ...addresses.map((a) => a.place)]),
+    notes: noteLines(texts),
+    textNotes: noteLines(texts, { german: false }),
   };
 }

@@ -123,6 +123,12 @@ describe('an offer in the reader’s language', () => {
     renderApp(`/angebote/${TRANSLATED.id}/weitergeben`, await seeded());
     const slip = await screen.findByRole('article', { name: 'استشارات الديون في الحي' });
     expect(within(slip).getByText(ar.translatedContent.machine)).toBeTruthy();
+    // The text sent on says it too; German texts it just shows.
+    const sms = screen.getAllByRole('link').find((l) => l.getAttribute('href')?.startsWith('sms:'));
+    const body = decodeURIComponent(sms?.getAttribute('href') ?? '').split('\n');
+    expect(body[0]).toBe('sms:?&body=استشارات الديون في الحي');
+    expect(body).toContain(ar.translatedContent.machine);
+    expect(body).not.toContain(ar.translatedContent.partlyGerman);
   });
 });
 

@@ -1,11 +1,10 @@
 import { berlinClock, berlinDaysBetween, berlinWeekdayDate } from '../../../components/berlinTime';
-import { t } from '../../../i18n';
+import { currentLanguage, t } from '../../../i18n';
+import { clockTime, timeSpan } from '../../../i18n/clock';
 import type { NextOrCurrent } from '../../../schedule';
 
-/** "12", "12:30": a full hour without ":00", as in "9–12 Uhr". */
-function shortClock(d: Date): string {
-  return berlinClock(d).replace(/:00$/, '');
-}
+/** A full hour without ":00", as in "9–12 Uhr". */
+const SHORT = { short: true };
 
 /**
  * "heute, 14–16 Uhr", "morgen, 9–12 Uhr", "Mi., 12.11., 15–17 Uhr" (Berlin time). Paper
@@ -15,13 +14,15 @@ export function formatNextDate(start: Date, end: Date, now: Date, relative = tru
   const diff = relative ? berlinDaysBetween(now, start) : -1;
   const day =
     diff === 0 ? t('results.today') : diff === 1 ? t('results.tomorrow') : berlinWeekdayDate(start);
-  const time = t('schedule.time', { from: shortClock(start), to: shortClock(end) });
+  const time = timeSpan(currentLanguage(), berlinClock(start), berlinClock(end), SHORT);
   return t('nextDate.dayTime', { day, time });
 }
 
 /** "bis 12 Uhr", "bis 12:30 Uhr". */
 export function formatUntil(until: Date): string {
-  return t('schedules.openUntil', { time: shortClock(until) });
+  return t('schedules.openUntil', {
+    time: clockTime(currentLanguage(), berlinClock(until), SHORT),
+  });
 }
 
 /** "jetzt geöffnet bis 12:30 Uhr", else as formatNextDate. */

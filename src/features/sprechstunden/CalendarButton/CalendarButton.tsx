@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
-import { t } from '../../../i18n';
+import { currentLanguage, t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
-import { describe } from '../../../schedule';
 import { offerHoursHref } from '../links';
 import './CalendarButton.css';
 
@@ -11,10 +10,6 @@ interface Props {
   serviceId: string;
   schedules: readonly Schedule[];
   locations: readonly Location[];
-}
-
-function address(l: Location): string {
-  return `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`;
 }
 
 /** Hands the file to the browser as a download; a phone offers to open it in its calendar. */
@@ -31,8 +26,8 @@ function download(text: string, fileName: string): void {
 }
 
 /**
- * "In Kalender übernehmen": an .ics file of the next 12 months. The generator is loaded on
- * the first click only (its own chunk, precached for offline use).
+ * "In Kalender übernehmen": an .ics file of the next 12 months in the UI language. The
+ * generator is loaded on the first click only (its own chunk, precached for offline use).
  */
 export function CalendarButton({ name, serviceId, schedules, locations }: Props) {
   const { now } = useAppDeps();
@@ -42,24 +37,16 @@ export function CalendarButton({ name, serviceId, schedules, locations }: Props)
   const onClick = async () => {
     setState('busy');
     try {
-      const { buildIcs, icsFileName } = await import('../../../schedule/ics');
-      const placeOf = new Map(locations.map((l) => [l.id, l]));
-      const link = `${window.location.origin}${offerHoursHref(serviceId)}`;
-      const text = buildIcs({
+      const { offerCalendar } = await import('./offerCalendar');
+      const { text, fileName } = offerCalendar({
         name,
+        schedules,
+        locations,
+        link: `${window.location.origin}${offerHoursHref(serviceId)}`,
         from: now(),
-        entries: schedules.map((schedule) => {
-          const place = placeOf.get(schedule.location_id ?? '') ?? locations[0];
-          return {
-            schedule,
-            summary: name,
-            location: place ? address(place) : null,
-            description: [describe(schedule), schedule.notes, link].filter(Boolean).join('\n'),
-            url: link,
-          };
-        }),
+        lang: currentLanguage(),
       });
-      download(text, icsFileName(name));
+      download(text, fileName);
       setState('done');
     } catch {
       setState('error');

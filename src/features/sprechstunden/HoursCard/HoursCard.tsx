@@ -1,6 +1,7 @@
 import { berlinClock } from '../../../components/berlinTime';
 import { contentAttrs, MachineMark, shown } from '../../../components/Content/Content';
-import { t } from '../../../i18n';
+import { currentLanguage, t } from '../../../i18n';
+import { clockTime } from '../../../i18n/clock';
 import { offerHoursHref, placeHoursHref } from '../links';
 import { cancelledText } from '../NextDates/NextDates';
 import type { HoursItem } from '../view';
@@ -29,7 +30,7 @@ export function HoursCard({ item, now }: { item: HoursItem; now: Date }) {
         {!running && !item.cancelled && (
           <span class="visually-hidden">
             {' '}
-            {t('schedules.from', { time: berlinClock(item.start) })}
+            {t('schedules.from', { time: clockTime(currentLanguage(), berlinClock(item.start)) })}
           </span>
         )}
       </p>

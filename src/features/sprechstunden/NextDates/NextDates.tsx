@@ -62,7 +62,7 @@ export function NextDates<S extends Schedule>({
     <ol class="next-dates">
       {dates.map((o) => {
         const day = relative ? dayLabel(o.start, now) : berlinWeekdayDate(o.start);
-        const when = `${day}, ${timeRange(o.start, o.end)}`;
+        const when = t('nextDate.dayTime', { day, time: timeRange(o.start, o.end) });
         const running = relative && !o.cancelled && o.start <= now;
         return (
           <li
