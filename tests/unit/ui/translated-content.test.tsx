@@ -13,7 +13,7 @@ import coordination from '../../../src/i18n/de.coordination.json';
 import de from '../../../src/i18n/de.json';
 import en from '../../../src/i18n/en.json';
 import { readPayload } from '../../../src/sync/outbox';
-import { COORD, signedIn, svcId } from './editor.fixtures';
+import { COORD, conflictOn, signedIn, svcId } from './editor.fixtures';
 import { location, org, renderApp, service, teardown, testDeps, uid } from './helpers';
 
 const ed = coordination.translatedContentEditor;
@@ -247,27 +247,11 @@ describe('missing translations on the dashboard', () => {
 describe('a conflict over translations', () => {
   it('shows both sides legibly, per language and field', async () => {
     const { svc, db } = await signedIn();
-    await db.services.put({
-      ...service(100, { name: 'Jobcenter' }),
-      local_state: 'conflict',
-    } as never);
     const mine = { en: { name: 'Jobcenter on site', machine: true } };
     const theirs = { en: { name: 'Jobcentre nearby' } };
-    await db.outbox.add({
-      mutationId: 'm-1',
-      table: 'services',
-      recordId: svcId,
-      op: 'upsert',
-      userEmail: COORD,
-      createdAt: '2026-10-14T08:00:00Z',
-      payload: {
-        baseVersion: 1,
-        state: 'conflict',
-        serverVersion: 2,
-        fields: { translations: { base: null, value: mine } },
-        conflicts: [{ field: 'translations', server: theirs, client: mine, base: null }],
-      },
-    });
+    await conflictOn(db, { name: 'Jobcenter', translations: mine, version: 2 }, 1, [
+      { field: 'translations', server: theirs, client: mine, base: null },
+    ]);
     renderApp('/konflikte', svc);
     const group = await screen.findByRole('group', { name: ed.title });
     expect(group.textContent).toContain(
