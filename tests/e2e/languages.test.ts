@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import ar from '../../src/i18n/ar.json';
 import de from '../../src/i18n/de.json';
 import fa from '../../src/i18n/fa.json';
 import uk from '../../src/i18n/uk.json';
-import { runAxe } from './support/axe';
+import { axeViolations } from './support/axe';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { waitForLocalCount, waitForServiceWorkerControl } from './support/page';
 import { residentOffers } from './support/residents';
@@ -14,17 +13,6 @@ import { useServerAndBrowser } from './support/suite';
 
 const demo = demoDataset();
 const publicServices = residentOffers(demo);
-
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is: "rule: target" per violation. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const r = await runAxe(page, {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-  });
-  // A run that checked nothing (axe not loaded, an empty page) is itself a failure.
-  if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
-  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe.skipIf(!hasChromium)('UI languages in Chromium', () => {
   const suite = useServerAndBrowser(demo);

@@ -4,10 +4,9 @@
  * added in the editor reaches the server.
  */
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoDataset, demoServiceId } from '../../src/demo';
-import { runAxe } from './support/axe';
+import { axeViolations } from './support/axe';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { newSignedInPage } from './support/coord';
 import type { TestUser } from './support/coordServer';
@@ -21,15 +20,6 @@ const kim: TestUser = {
   role: 'coordinator',
   password: 'kim-geheim-1234',
 };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const r = await runAxe(page, {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-  });
-  if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
-  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe.skipIf(!hasChromium)('translations for coordinators in Chromium', () => {
   const suite = useCoordServerAndBrowser(demo, [kim]);
