@@ -12,6 +12,12 @@ import { MIGRATION_OFFERS } from './offers-migration';
 import { QUARTIER_OFFERS } from './offers-quartier';
 import { ORGANIZATIONS, type OrgKey } from './organizations';
 import { DEMO_CITY, DEMO_UPDATED_AT, DEMO_UPDATED_BY, type OfferSpec, QUARTIERE } from './spec';
+import {
+  LOCATION_TRANSLATIONS,
+  ORGANIZATION_TRANSLATIONS,
+  SCHEDULE_TRANSLATIONS,
+  SERVICE_TRANSLATIONS,
+} from './translations';
 import type { Dataset } from './types';
 
 export const DEMO_OFFERS: readonly OfferSpec[] = [
@@ -48,7 +54,13 @@ function meta(id: string, internal = false) {
 
 function buildOrganizations(): Organization[] {
   return (Object.keys(ORGANIZATIONS) as OrgKey[]).map((key) =>
-    Organization.parse({ ...meta(demoOrganizationId(key)), ...ORGANIZATIONS[key] }),
+    Organization.parse(
+      compact({
+        ...meta(demoOrganizationId(key)),
+        ...ORGANIZATIONS[key],
+        translations: ORGANIZATION_TRANSLATIONS[key],
+      }),
+    ),
   );
 }
 
@@ -71,6 +83,7 @@ function buildLocations(): Location[] {
         city: DEMO_CITY,
         latitude: Math.round(lat * 1e6) / 1e6,
         longitude: Math.round(lon * 1e6) / 1e6,
+        translations: LOCATION_TRANSLATIONS[key],
       }),
     );
   });
@@ -101,6 +114,7 @@ function buildOffer(o: OfferSpec, out: Dataset): void {
         eligibility_description: o.eligibility,
         application_process: o.application,
         assured_date: o.assured,
+        translations: SERVICE_TRANSLATIONS[o.key],
       }),
     ),
   );
@@ -114,6 +128,7 @@ function buildOffer(o: OfferSpec, out: Dataset): void {
           ...rule,
           service_id: serviceId,
           location_id: where ? demoLocationId(where) : undefined,
+          translations: SCHEDULE_TRANSLATIONS[`${o.key}:${i}`],
         }),
       ),
     );

@@ -1,10 +1,11 @@
 import { type Offer, readOffers } from '../../db/offers';
 import type { StoredService, WegweiserDB } from '../../db/schema';
-import type { Location, Schedule } from '../../model';
+import type { Location, Organization, Schedule } from '../../model';
 
 export interface ListRow {
   service: StoredService;
-  provider: string | null;
+  /** The Träger, null when it is gone or not on this device. */
+  organization: Organization | null;
   /** Distinct Quartiere of the offer's locations, in location order. */
   quartiere: string[];
   locations: Location[];
@@ -16,7 +17,7 @@ export interface ListRow {
 export function toListRow({ service, organization, locations, schedules }: Offer): ListRow {
   return {
     service,
-    provider: organization?.name ?? null,
+    organization,
     quartiere: [...new Set(locations.map((l) => l.quartier))],
     locations,
     schedules,

@@ -13,11 +13,14 @@ import { recordEntries } from '../../sync/outboxRead';
 
 export type Values = Record<string, unknown> & { id: string };
 
-/** Field errors by top-level field ('location_ids.0' → 'location_ids'); first message wins. */
-export function errorsByField(errors: readonly FieldError[]): Record<string, string> {
+/**
+ * Field errors by top-level field ('location_ids.0' → 'location_ids'), or by the first
+ * `depth` parts of their path ('translations.en.name'); first message wins.
+ */
+export function errorsByField(errors: readonly FieldError[], depth = 1): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    const field = e.field.split('.')[0] || '_';
+    const field = e.field.split('.').slice(0, depth).join('.') || '_';
     out[field] ??= fieldErrorText(e);
   }
   return out;
@@ -51,6 +54,8 @@ export interface Draft {
   dirty: boolean;
   /** Inline errors: from the last save attempt, else from the server's rejection. */
   errors: Record<string, string>;
+  /** The same errors by their whole path, for fields inside a field ('translations.en.name'). */
+  pathErrors: Record<string, string>;
   entries: OutboxEntry[];
   save(extra?: Record<string, unknown>): Promise<EditResult>;
 }
@@ -80,7 +85,7 @@ export function useDraft(
   const [values, setValues] = useState<Values | null>(null);
   /** What "unchanged" means: the values as read, or as last saved. */
   const [baseline, setBaseline] = useState<Values | null>(null);
-  const [errors, setErrors] = useState<Record<string, string> | null>(null);
+  const [failed, setFailed] = useState<readonly FieldError[] | null>(null);
 
   const loaded = !stored.loading;
   useEffect(() => {
@@ -98,7 +103,7 @@ export function useDraft(
   );
 
   const rejected = entries.find((e) => readPayload(e).state === 'rejected');
-  const serverErrors = rejected ? errorsByField(readPayload(rejected).errors ?? []) : {};
+  const shownErrors = failed ?? (rejected ? (readPayload(rejected).errors ?? []) : []);
 
   return {
     id,
@@ -110,12 +115,13 @@ export function useDraft(
       setValues((v) => ({ ...(v ?? { id }), [field]: value }));
     },
     dirty,
-    errors: errors ?? serverErrors,
+    errors: errorsByField(shownErrors),
+    pathErrors: errorsByField(shownErrors, Number.POSITIVE_INFINITY),
     entries,
     async save(extra = {}) {
       const next = normalize({ ...(values ?? { id }), ...extra, id }, nullable);
       const result = await saveRecord(ctx, table, next);
-      setErrors(result.ok ? null : errorsByField(result.errors));
+      setFailed(result.ok ? null : result.errors);
       if (result.ok) {
         setValues(next);
         setBaseline(next);

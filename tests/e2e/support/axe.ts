@@ -32,3 +32,14 @@ export async function runAxe(page: Page, runOnly: unknown): Promise<AxeResult> {
     };
   }, runOnly);
 }
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is: "rule: target" per violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const r = await runAxe(page, {
+    type: 'tag',
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+  });
+  // A run that checked nothing (axe not loaded, an empty page) is itself a failure.
+  if (r.passes.length < 10) return [`only ${r.passes.length} rules passed`];
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}

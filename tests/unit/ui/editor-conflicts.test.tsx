@@ -1,54 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WegweiserDB } from '../../../src/db/schema';
-import type { Service } from '../../../src/model';
 import { readPayload } from '../../../src/sync/outbox';
-import { COORD, signedIn, svcId } from './editor.fixtures';
+import { COORD, conflictOn, signedIn, svcId } from './editor.fixtures';
 import { renderApp, service, teardown } from './helpers';
 
 beforeEach(() => {
   window.scrollTo = () => {};
 });
 afterEach(teardown);
-
-type ConflictLeft = {
-  field: string;
-  server: unknown;
-  client: unknown;
-  base: unknown;
-  by?: string;
-  at?: string;
-};
-
-/**
- * What the push leaves behind after the server answered `conflict`: the local record in
- * conflict and its outbox entry with the contested fields.
- */
-async function conflictOn(
-  db: WegweiserDB,
-  record: Partial<Service> & { version: number },
-  baseVersion: number,
-  conflicts: ConflictLeft[],
-) {
-  await db.services.put({ ...service(100, record), local_state: 'conflict' } as never);
-  await db.outbox.add({
-    mutationId: `m-${baseVersion}`,
-    table: 'services',
-    recordId: svcId,
-    op: 'upsert',
-    userEmail: COORD,
-    createdAt: '2026-10-14T08:00:00Z',
-    payload: {
-      baseVersion,
-      state: 'conflict',
-      serverVersion: record.version,
-      fields: Object.fromEntries(
-        conflicts.map((c) => [c.field, { base: c.base, value: c.client }]),
-      ),
-      conflicts,
-    },
-  });
-}
 
 const conflictOnTwoFields = (db: WegweiserDB) =>
   conflictOn(db, { name: 'Meine Fassung', phone: '0202 111', version: 7 }, 3, [

@@ -93,14 +93,14 @@ describe('language picker', () => {
     await setLanguage('ar');
     window.history.replaceState(null, '', `/angebote/${offer.id}`);
     unmount = mountApp(root, deps);
-    await screen.findByText(ar.detail.germanOnly);
+    await screen.findByText(ar.translatedContent.germanOnly);
     const description = screen.getByText('Hilfe bei Schulden.');
     expect(description.getAttribute('lang')).toBe('de');
     expect(description.getAttribute('dir')).toBe('auto');
 
     await setLanguage('de');
     await screen.findByRole('heading', { level: 1, name: offer.name });
-    expect(screen.queryByText(de.detail.germanOnly)).toBeNull();
+    expect(screen.queryByText(de.translatedContent.germanOnly)).toBeNull();
   });
 
   it('stays in its language and says so when a catalogue cannot load', async () => {

@@ -1,7 +1,8 @@
-import { GERMAN_CONTENT } from '../../../components/germanContent';
+import { contentAttrs, shown } from '../../../components/Content/Content';
 import { Icon } from '../../../components/Icon/Icon';
 import { t } from '../../../i18n';
 import type { Location } from '../../../model';
+import type { ShownText } from '../../../model/translated';
 import { osmHref, osmSearchHref } from '../osm';
 import './LocationList.css';
 
@@ -12,10 +13,13 @@ export function LocationList({ locations }: { locations: Location[] }) {
         const map =
           osmHref(loc.latitude, loc.longitude) ??
           osmSearchHref(`${loc.address_1}, ${loc.postal_code} ${loc.city}`);
+        const [name, description, accessibility, transportation] = (
+          ['name', 'description', 'accessibility', 'transportation'] as const
+        ).map((f) => shown(loc, f)) as [ShownText, ShownText, ShownText, ShownText];
         return (
           <li key={loc.id} class="location-list__item card">
-            <h3 class="location-list__name" {...GERMAN_CONTENT}>
-              {loc.name}
+            <h3 class="location-list__name" {...contentAttrs(name)}>
+              {name.text}
             </h3>
             <address class="location-list__address">
               {loc.address_1}
@@ -25,19 +29,21 @@ export function LocationList({ locations }: { locations: Location[] }) {
             <p class="location-list__quartier">
               <span class="muted">{t('detail.quartier')}:</span> {loc.quartier}
             </p>
-            {loc.description && (
-              <p class="pre-line" {...GERMAN_CONTENT}>
-                {loc.description}
+            {description.text && (
+              <p class="pre-line" {...contentAttrs(description)}>
+                {description.text}
               </p>
             )}
-            {loc.accessibility && (
+            {accessibility.text && (
               <p>
-                <span class="muted">{t('detail.accessibility')}:</span> {loc.accessibility}
+                <span class="muted">{t('detail.accessibility')}:</span>{' '}
+                <span {...contentAttrs(accessibility)}>{accessibility.text}</span>
               </p>
             )}
-            {loc.transportation && (
+            {transportation.text && (
               <p>
-                <span class="muted">{t('detail.transportation')}:</span> {loc.transportation}
+                <span class="muted">{t('detail.transportation')}:</span>{' '}
+                <span {...contentAttrs(transportation)}>{transportation.text}</span>
               </p>
             )}
             {map && (

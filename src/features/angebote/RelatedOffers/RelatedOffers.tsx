@@ -1,4 +1,5 @@
 import { useAppDeps } from '../../../app/deps';
+import { contentAttrs, MachineMark, shown } from '../../../components/Content/Content';
 import type { StoredService } from '../../../db/schema';
 import { useLiveQuery } from '../../../db/useLiveQuery';
 import { label, t } from '../../../i18n';
@@ -28,12 +29,19 @@ export function RelatedOffers({
       <ul class="related__list">
         {rows.map((r) => {
           const groups = r.service.target_groups.filter((g) => service.target_groups.includes(g));
+          const name = shown(r.service, 'name');
+          const provider = r.organization ? shown(r.organization, 'name') : null;
           return (
             <li key={r.service.id} class="related__item">
-              <a href={detailHref(r.service.id)} class="related__link">
-                {r.service.name}
+              <a href={detailHref(r.service.id)} class="related__link" {...contentAttrs(name)}>
+                {name.text}
               </a>
-              {r.provider && <span class="related__meta muted">{r.provider}</span>}
+              <MachineMark texts={provider ? [name, provider] : [name]} />
+              {provider?.text && (
+                <span class="related__meta muted" {...contentAttrs(provider)}>
+                  {provider.text}
+                </span>
+              )}
               <span class="related__meta muted">
                 {groups.map((g) => label('targetGroup', g)).join(', ')} · {r.quartiere.join(', ')}
               </span>

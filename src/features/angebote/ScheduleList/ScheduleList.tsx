@@ -1,4 +1,4 @@
-import { GERMAN_CONTENT } from '../../../components/germanContent';
+import { contentAttrs, shown } from '../../../components/Content/Content';
 import type { Location, Schedule } from '../../../model';
 import { describeExtras, describeRhythm, describeTime } from '../../sprechstunden/summary';
 import './ScheduleList.css';
@@ -18,20 +18,22 @@ export function ScheduleList({ schedules, locations }: Props) {
       {sorted.map((s) => {
         const place = s.location_id ? placeOf.get(s.location_id) : undefined;
         const extras = describeExtras(s);
+        const notes = shown(s, 'notes');
+        const placeName = place ? shown(place, 'name') : null;
         return (
           <li key={s.id} class="schedule-list__item">
             <p class="schedule-list__when">
               <span class="schedule-list__rhythm">{describeRhythm(s)}</span>{' '}
               <span>{describeTime(s)}</span>
             </p>
-            {place && locations.length > 1 && (
+            {place && placeName && locations.length > 1 && (
               <p class="schedule-list__place muted">
-                {place.name}, {place.quartier}
+                <span {...contentAttrs(placeName)}>{placeName.text}</span>, {place.quartier}
               </p>
             )}
-            {s.notes && (
-              <p class="schedule-list__notes pre-line" {...GERMAN_CONTENT}>
-                {s.notes}
+            {notes.text && (
+              <p class="schedule-list__notes pre-line" {...contentAttrs(notes)}>
+                {notes.text}
               </p>
             )}
             {extras.length > 0 && <p class="schedule-list__extras muted">{extras.join(' · ')}</p>}

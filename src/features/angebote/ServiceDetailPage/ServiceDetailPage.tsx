@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
 import { ContactLinks } from '../../../components/ContactLinks/ContactLinks';
+import { ContentNotes, contentAttrs, shown } from '../../../components/Content/Content';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { formatIsoDate } from '../../../components/format';
-import { contentNotInUiLanguage, GERMAN_CONTENT } from '../../../components/germanContent';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { TraitBadges } from '../../../components/TraitBadges/TraitBadges';
@@ -26,6 +26,7 @@ import { RelatedOffers } from '../RelatedOffers/RelatedOffers';
 import { ScheduleList } from '../ScheduleList/ScheduleList';
 import './ServiceDetailPage.css';
 import { type OfferDetail, readOffer } from '../../../db/offers';
+import type { ShownText } from '../../../model/translated';
 
 function labels(kind: 'targetGroup' | 'category' | 'language', slugs: string[]): string {
   return slugs.map((s) => label(kind, s)).join(', ');
@@ -35,32 +36,65 @@ function DetailSection(props: { id: string; title: string; children: ComponentCh
   return <Section class="service-detail__section" {...props} />;
 }
 
+/**
+ * The offer's own texts the page shows in prose; fields without a translation count too,
+ * for a reader they are German as well. A short name and a legal reference ("§16i SGB II")
+ * are no prose to translate.
+ */
+const SERVICE_TEXTS = [
+  'name',
+  'description',
+  'fees_description',
+  'eligibility_description',
+  'application_process',
+] as const;
+type ServiceText = (typeof SERVICE_TEXTS)[number] | 'alternate_name' | 'legal_basis';
+
+/** Every text people entered that the page shows, as the reader is shown it. */
+function pageTexts(detail: OfferDetail, allContacts: OfferDetail['contacts']): ShownText[] {
+  const { service, organization, locations, schedules } = detail;
+  return [
+    ...SERVICE_TEXTS.map((f) => shown(service, f)),
+    ...(organization ? [shown(organization, 'name'), shown(organization, 'description')] : []),
+    ...locations.flatMap((l) =>
+      ['name', 'description', 'accessibility', 'transportation'].map((f) => shown(l, f)),
+    ),
+    ...allContacts.flatMap((c) => [shown(c, 'title'), shown(c, 'availability')]),
+    ...schedules.map((s) => shown(s, 'notes')),
+  ];
+}
+
 function Detail({ detail }: { detail: OfferDetail }) {
   const { service, organization, locations, schedules, contacts, organizationContacts } = detail;
   const hasReach = Boolean(service.phone || service.email || service.url);
   const allContacts = [...contacts, ...organizationContacts];
   const quartiere = useMemo(() => [...new Set(locations.map((l) => l.quartier))], [locations]);
+  const text = (f: ServiceText) => shown(service, f);
+  const name = text('name');
+  const description = text('description');
+  const fact = (f: ServiceText) => {
+    const x = text(f);
+    return x.text ? <span {...contentAttrs(x)}>{x.text}</span> : null;
+  };
+  const orgName = organization ? shown(organization, 'name') : null;
+  const orgDescription = organization ? shown(organization, 'description') : null;
 
   return (
     <article class="service-detail">
       <header class="service-detail__head">
-        <PageHeading title={service.name}>
-          <span {...GERMAN_CONTENT}>{service.name}</span>
+        <PageHeading title={name.text}>
+          <span {...contentAttrs(name)}>{name.text}</span>
         </PageHeading>
-        {contentNotInUiLanguage() && (
-          <p class="service-detail__german-only muted" role="note">
-            {t('detail.germanOnly')}
-          </p>
-        )}
+        <ContentNotes texts={pageTexts(detail, allContacts)} />
         {service.alternate_name && (
-          <p class="service-detail__alt" {...GERMAN_CONTENT}>
+          <p class="service-detail__alt" {...contentAttrs(text('alternate_name'))}>
             {service.alternate_name}
           </p>
         )}
-        {organization && (
+        {orgName && (
           <p class="service-detail__provider">
             <span class="muted">{t('detail.provider')}:</span>{' '}
-            <bdi {...GERMAN_CONTENT}>{organization.name}</bdi>
+            <bdi {...contentAttrs(orgName)}>{orgName.text}</bdi>
           </p>
         )}
         {service.status !== 'active' && (
@@ -85,10 +119,10 @@ function Detail({ detail }: { detail: OfferDetail }) {
         </div>
       </header>
 
-      {service.description && (
+      {description.text && (
         <DetailSection id="sd-about" title={t('detail.about')}>
-          <p class="pre-line" {...GERMAN_CONTENT}>
-            {service.description}
+          <p class="pre-line" {...contentAttrs(description)}>
+            {description.text}
           </p>
         </DetailSection>
       )}
@@ -98,7 +132,7 @@ function Detail({ detail }: { detail: OfferDetail }) {
           <>
             <ScheduleList schedules={schedules} locations={locations} />
             <OfferDates
-              name={service.name}
+              name={name.text}
               serviceId={service.id}
               schedules={schedules}
               locations={locations}
@@ -134,24 +168,24 @@ function Detail({ detail }: { detail: OfferDetail }) {
             { term: t('detail.targetGroups'), value: labels('targetGroup', service.target_groups) },
             { term: t('detail.categories'), value: labels('category', service.categories) },
             { term: t('detail.languages'), value: labels('language', service.languages) },
-            { term: t('detail.legalBasis'), value: service.legal_basis },
-            { term: t('detail.fees'), value: service.fees_description },
-            { term: t('detail.eligibility'), value: service.eligibility_description },
-            { term: t('detail.application'), value: service.application_process },
+            { term: t('detail.legalBasis'), value: fact('legal_basis') },
+            { term: t('detail.fees'), value: fact('fees_description') },
+            { term: t('detail.eligibility'), value: fact('eligibility_description') },
+            { term: t('detail.application'), value: fact('application_process') },
           ]}
         />
       </DetailSection>
 
       <RelatedOffers service={service} quartiere={quartiere} />
 
-      {organization && (
+      {organization && orgName && orgDescription && (
         <DetailSection id="sd-provider" title={t('detail.provider')}>
-          <p class="service-detail__org-name" {...GERMAN_CONTENT}>
-            {organization.name}
+          <p class="service-detail__org-name" {...contentAttrs(orgName)}>
+            {orgName.text}
           </p>
-          {organization.description && (
-            <p class="pre-line" {...GERMAN_CONTENT}>
-              {organization.description}
+          {orgDescription.text && (
+            <p class="pre-line" {...contentAttrs(orgDescription)}>
+              {orgDescription.text}
             </p>
           )}
           <ContactLinks

@@ -4,6 +4,7 @@ import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { listToText, str, textToList, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { draftTextField, ParsedField } from '../fields/fields';
+import { TranslationsFields } from '../TranslationsFields/TranslationsFields';
 import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 
@@ -72,6 +73,7 @@ export function ContactForm({ id, search }: { id: string; search: string }) {
       {text('availability', { hint: t('editor.contact.availabilityHint') })}
       <VisibilityField draft={draft} offer={ownerOffer} />
       <p class="field__hint">{t('editor.contact.internalHint')}</p>
+      <TranslationsFields draft={draft} table="contacts" label={label} />
     </FormShell>
   );
 }

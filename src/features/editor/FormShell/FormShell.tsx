@@ -43,6 +43,11 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
   const [attempt, setAttempt] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const errorList = Object.entries(draft.errors);
+  // Every record form ends with its translations (TranslationsFields).
+  const fieldLabels: Record<string, string> = {
+    translations: t('translatedContentEditor.title'),
+    ...labels,
+  };
   const leave = useLeaveGuard(draft.dirty);
 
   useEffect(() => {
@@ -96,7 +101,7 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
           <ul>
             {errorList.map(([field, msg]) => (
               <li key={field}>
-                {labels[field] ? (
+                {fieldLabels[field] ? (
                   <a
                     href={`#${fieldId(field)}`}
                     onClick={(e) => {
@@ -104,7 +109,7 @@ export function FormShell({ title, draft, labels, editHref, back, children, afte
                       document.getElementById(fieldId(field))?.focus();
                     }}
                   >
-                    {labels[field]}: {msg}
+                    {fieldLabels[field]}: {msg}
                   </a>
                 ) : (
                   msg

@@ -6,6 +6,7 @@ import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { type Draft, str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { draftTextField, ParsedField, SelectField } from '../fields/fields';
+import { TranslationsFields } from '../TranslationsFields/TranslationsFields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = [
@@ -120,6 +121,7 @@ export function LocationForm({ id }: { id: string }) {
       {text('accessibility', { multiline: true })}
       {text('transportation', { multiline: true })}
       <VisibilityField draft={draft} />
+      <TranslationsFields draft={draft} table="locations" label={label} />
     </FormShell>
   );
 }

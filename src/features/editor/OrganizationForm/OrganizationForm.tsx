@@ -3,6 +3,7 @@ import { DeleteSection } from '../DeleteSection/DeleteSection';
 import { str, useDraft, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { draftTextField } from '../fields/fields';
+import { TranslationsFields } from '../TranslationsFields/TranslationsFields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = ['email', 'website', 'phone'];
@@ -45,6 +46,7 @@ export function OrganizationForm({ id }: { id: string }) {
       {text('email', { type: 'email' })}
       {text('website', { type: 'url', hint: t('editor.urlHint') })}
       <VisibilityField draft={draft} />
+      <TranslationsFields draft={draft} table="organizations" label={label} />
     </FormShell>
   );
 }

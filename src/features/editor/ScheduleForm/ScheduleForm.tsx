@@ -23,6 +23,7 @@ import {
   ParsedField,
   SelectField,
 } from '../fields/fields';
+import { TranslationsFields } from '../TranslationsFields/TranslationsFields';
 import { useOffer } from '../useOffer';
 import { VisibilityField } from '../VisibilityField';
 import { fieldsOf, formOf, NTHS, type RuleForm } from './ruleForm';
@@ -332,6 +333,7 @@ export function ScheduleForm({ id, search }: { id: string; search: string }) {
       {text('notes', { multiline: true, hint: t('editor.schedule.notesHint') })}
       <VisibilityField draft={draft} offer={service} />
       <Preview values={v} />
+      <TranslationsFields draft={draft} table="schedules" label={label} />
     </FormShell>
   );
 }

@@ -14,6 +14,7 @@ import type { LocalMarks } from '../../../sync/outbox';
 import { listToText, str, textToList, useDraft, useEditContext, type Values } from '../draft';
 import { FormShell } from '../FormShell/FormShell';
 import { ChoiceGroup, draftTextField, ParsedField, SelectField } from '../fields/fields';
+import { TranslationsFields } from '../TranslationsFields/TranslationsFields';
 import { VisibilityField } from '../VisibilityField';
 
 const NULLABLE = [
@@ -314,6 +315,7 @@ export function ServiceForm({ id, search }: { id: string; search: string }) {
       {text('fees_description', { multiline: true })}
       {text('eligibility_description', { multiline: true })}
       {text('application_process', { multiline: true })}
+      <TranslationsFields draft={draft} table="services" label={fieldLabel} />
     </FormShell>
   );
 }

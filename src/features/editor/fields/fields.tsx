@@ -59,14 +59,18 @@ export function TextField(
     autocomplete?: string;
     list?: string;
     inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel' | 'url';
+    /** The language of the text typed in, when it is not the page's (a translation). */
+    lang?: string;
   },
 ) {
-  const { name, error, hint, required, value, onInput, type = 'text', multiline } = props;
+  const { name, error, hint, required, value, onInput, type = 'text', multiline, lang } = props;
   const common = {
     id: fieldId(name),
     name,
     value,
     required,
+    lang,
+    dir: lang ? ('auto' as const) : undefined,
     'aria-invalid': error ? ('true' as const) : undefined,
     'aria-describedby': describedBy(name, error, hint),
     onInput: (e: Event) => onInput((e.target as HTMLInputElement).value),

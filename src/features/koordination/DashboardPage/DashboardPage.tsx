@@ -11,6 +11,7 @@ import { ImportSection } from '../ImportSection/ImportSection';
 import { ParallelSection } from '../ParallelSection/ParallelSection';
 import { ReferralsSection } from '../ReferralsSection/ReferralsSection';
 import { StaleSection } from '../StaleSection/StaleSection';
+import { TranslationsSection } from '../TranslationsSection/TranslationsSection';
 import './DashboardPage.css';
 
 /**
@@ -48,6 +49,7 @@ export function DashboardPage() {
       <p class="muted">{t('dashboard.intro')}</p>
       <CoverageSection />
       <StaleSection />
+      <TranslationsSection />
       <ReferralsSection />
       <ParallelSection />
       <ImportSection />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
+import { plainText, shown } from '../../../components/Content/Content';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { firstSyncDone } from '../../../db/dataState';
@@ -76,11 +77,11 @@ export function SavedPage() {
   const remove = async (row: ListRow, index: number) => {
     removed.current = { id: row.service.id, at: index };
     await setSaved(db, row.service.id, false);
-    setMessage(t('saved.removed', { name: row.service.name }));
+    setMessage(t('saved.removed', { name: shown(row.service, 'name').text }));
   };
   const share = async () => {
     const text = savedListText(
-      data.rows.map((r) => r.service),
+      data.rows.map((r) => ({ id: r.service.id, name: plainText(shown(r.service, 'name')) })),
       window.location.origin,
     );
     const outcome = await shareList(text);
@@ -108,7 +109,7 @@ export function SavedPage() {
               <button
                 type="button"
                 class="btn btn--secondary saved-list__remove"
-                aria-label={t('saved.removeLabel', { name: row.service.name })}
+                aria-label={t('saved.removeLabel', { name: shown(row.service, 'name').text })}
                 onClick={() => void remove(row, i)}
               >
                 {t('saved.remove')}

@@ -11,9 +11,11 @@ import './DoorNotice.css';
 interface Props<S extends Schedule> {
   /** The page's own path ("/sprechstunden/ort/…"); the QR code leads back to it. */
   path: string;
-  title: string;
+  title: ComponentChildren;
   /** Provider, address: one line each. */
-  lines: string[];
+  lines: ComponentChildren[];
+  /** What the page says of its texts' language (noteLines): on paper too. */
+  notes?: readonly string[];
   now: Date;
   /** The next dates, large, with their place or offer. */
   schedules: readonly S[];
@@ -37,6 +39,7 @@ export function DoorNotice<S extends Schedule>({
   path,
   title,
   lines,
+  notes = [],
   now,
   schedules,
   dates,
@@ -60,8 +63,13 @@ export function DoorNotice<S extends Schedule>({
       <article class="door-notice" aria-label={t('notice.paperLabel')}>
         <header class="door-notice__head">
           <h2 class="door-notice__title">{title}</h2>
-          {lines.map((l) => (
-            <p key={l}>{l}</p>
+          {lines.map((l, i) => (
+            <p key={i}>{l}</p>
+          ))}
+          {notes.map((n) => (
+            <p key={n} class="door-notice__note">
+              {n}
+            </p>
           ))}
         </header>
         <div class="door-notice__body">

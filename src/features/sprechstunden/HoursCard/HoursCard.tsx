@@ -1,5 +1,5 @@
 import { berlinClock } from '../../../components/berlinTime';
-import { GERMAN_CONTENT } from '../../../components/germanContent';
+import { contentAttrs, MachineMark, shown } from '../../../components/Content/Content';
 import { currentLanguage, t } from '../../../i18n';
 import { clockTime } from '../../../i18n/clock';
 import { offerHoursHref, placeHoursHref } from '../links';
@@ -13,6 +13,9 @@ export function HoursCard({ item, now }: { item: HoursItem; now: Date }) {
   const { schedule, service, location } = item.entry;
   const running = !item.cancelled && item.start <= now;
   const when = timeRange(item.start, item.end);
+  const name = shown(service, 'name');
+  const place = location ? shown(location, 'name') : null;
+  const notes = shown(schedule, 'notes');
   return (
     <li class={`hours-card${item.cancelled ? ' hours-card--cancelled' : ''}`}>
       <p class="hours-card__time">
@@ -33,18 +36,24 @@ export function HoursCard({ item, now }: { item: HoursItem; now: Date }) {
       </p>
       {item.cancelled && <p class="hours-card__cancelled">{cancelledText(item.cancelled)}</p>}
       <p class="hours-card__offer">
-        <a href={offerHoursHref(service.id)}>{service.name}</a>
+        <a href={offerHoursHref(service.id)} {...contentAttrs(name)}>
+          {name.text}
+        </a>
       </p>
-      {location && (
+      {location && place && (
         <p class="hours-card__place">
-          <a href={placeHoursHref(location.id)}>{location.name}</a>, {location.quartier}
+          <a href={placeHoursHref(location.id)} {...contentAttrs(place)}>
+            {place.text}
+          </a>
+          , {location.quartier}
         </p>
       )}
-      {schedule.notes && (
-        <p class="hours-card__notes muted" {...GERMAN_CONTENT}>
-          {schedule.notes}
+      {notes.text && (
+        <p class="hours-card__notes muted" {...contentAttrs(notes)}>
+          {notes.text}
         </p>
       )}
+      <MachineMark texts={[name, notes, ...(place ? [place] : [])]} />
     </li>
   );
 }

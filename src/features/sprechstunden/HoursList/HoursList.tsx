@@ -1,4 +1,4 @@
-import { GERMAN_CONTENT } from '../../../components/germanContent';
+import { contentAttrs, shown } from '../../../components/Content/Content';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { describe, describeExtras } from '../../../schedule';
@@ -24,17 +24,22 @@ export function HoursList({ schedules, now, locations }: Props) {
       {sorted.map((s) => {
         const place = s.location_id ? placeOf.get(s.location_id) : undefined;
         const extras = describeExtras(s, undefined, today);
+        const notes = shown(s, 'notes');
+        const placeName = place ? shown(place, 'name') : null;
         return (
           <li key={s.id} class="hours-list__item">
             <p class="hours-list__when">{describe(s)}</p>
-            {place && (
+            {place && placeName && (
               <p class="hours-list__place">
-                <a href={placeHoursHref(place.id)}>{place.name}</a>, {place.quartier}
+                <a href={placeHoursHref(place.id)} {...contentAttrs(placeName)}>
+                  {placeName.text}
+                </a>
+                , {place.quartier}
               </p>
             )}
-            {s.notes && (
-              <p class="hours-list__notes pre-line" {...GERMAN_CONTENT}>
-                {s.notes}
+            {notes.text && (
+              <p class="hours-list__notes pre-line" {...contentAttrs(notes)}>
+                {notes.text}
               </p>
             )}
             {extras.length > 0 && (

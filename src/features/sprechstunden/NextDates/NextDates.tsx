@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { berlinWeekdayDate } from '../../../components/berlinTime';
+import { contentAttrs, shown } from '../../../components/Content/Content';
 import { t } from '../../../i18n';
 import type { Location, Schedule } from '../../../model';
 import { type Cancellation, upcomingWithCancellations } from '../../../schedule';
@@ -22,13 +23,19 @@ interface Props<S extends Schedule> {
  * Heckinghausen"). With one place the page already says where, so no label.
  */
 export function placeLabels(
-  locations: readonly Pick<Location, 'id' | 'name' | 'quartier'>[],
-): ((schedule: Schedule) => string | null) | undefined {
+  locations: readonly Pick<Location, 'id' | 'name' | 'quartier' | 'translations'>[],
+): ((schedule: Schedule) => ComponentChildren) | undefined {
   if (locations.length <= 1) return undefined;
   const placeOf = new Map(locations.map((l) => [l.id, l]));
   return (s) => {
     const place = placeOf.get(s.location_id ?? '');
-    return place ? `${place.name}, ${place.quartier}` : null;
+    if (!place) return null;
+    const name = shown(place, 'name');
+    return (
+      <>
+        <span {...contentAttrs(name)}>{name.text}</span>, {place.quartier}
+      </>
+    );
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useAppDeps } from '../../../app/deps';
+import { ContentNotes, contentAttrs, noteLines, shown } from '../../../components/Content/Content';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { Section } from '../../../components/Section/Section';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
@@ -38,11 +39,27 @@ export function OfferHoursPage({ id }: { id: string }) {
 
   const { service, organization, locations, schedules } = result.value;
   const several = locations.length > 1;
+  const name = shown(service, 'name');
+  const provider = organization ? shown(organization, 'name') : null;
+  const places = locations.map((l) => ({ location: l, name: shown(l, 'name') }));
+  const texts = [
+    name,
+    ...(provider ? [provider] : []),
+    ...places.map((p) => p.name),
+    ...schedules.map((s) => shown(s, 'notes')),
+  ];
   return (
     <article class="page hours-page">
       <header class="hours-page__head">
-        <PageHeading title={service.name}>{service.name}</PageHeading>
-        {organization && <p class="hours-page__provider">{organization.name}</p>}
+        <PageHeading title={name.text}>
+          <span {...contentAttrs(name)}>{name.text}</span>
+        </PageHeading>
+        {provider && (
+          <p class="hours-page__provider" {...contentAttrs(provider)}>
+            {provider.text}
+          </p>
+        )}
+        <ContentNotes texts={texts} />
         <OpenBadge schedules={schedules} now={now} showClosed={schedules.length > 0} />
       </header>
 
@@ -54,7 +71,7 @@ export function OfferHoursPage({ id }: { id: string }) {
         <HoursSection id="oh-hours" title={t('schedules.hours')}>
           <HoursList schedules={schedules} now={now} locations={several ? locations : undefined} />
           <CalendarButton
-            name={service.name}
+            name={name.text}
             serviceId={service.id}
             schedules={schedules}
             locations={locations}
@@ -65,9 +82,11 @@ export function OfferHoursPage({ id }: { id: string }) {
       {locations.length > 0 && (
         <HoursSection id="oh-places" title={several ? t('schedules.places') : t('schedules.place')}>
           <ul class="hours-page__places">
-            {locations.map((l) => (
+            {places.map(({ location: l, name: placeName }) => (
               <li key={l.id}>
-                <a href={placeHoursHref(l.id)}>{l.name}</a>
+                <a href={placeHoursHref(l.id)} {...contentAttrs(placeName)}>
+                  {placeName.text}
+                </a>
                 <br />
                 {l.address_1}, {l.postal_code} {l.city} · {l.quartier}
               </li>
@@ -78,11 +97,17 @@ export function OfferHoursPage({ id }: { id: string }) {
 
       <DoorNotice
         path={offerHoursHref(service.id)}
-        title={service.name}
+        title={<span {...contentAttrs(name)}>{name.text}</span>}
         lines={[
-          ...(organization ? [organization.name] : []),
-          ...locations.map((l) => `${l.name}, ${l.address_1}, ${l.postal_code} ${l.city}`),
+          ...(provider ? [<span {...contentAttrs(provider)}>{provider.text}</span>] : []),
+          ...places.map(({ location: l, name: placeName }) => (
+            <>
+              <span {...contentAttrs(placeName)}>{placeName.text}</span>, {l.address_1},{' '}
+              {l.postal_code} {l.city}
+            </>
+          )),
         ]}
+        notes={noteLines(texts)}
         now={now}
         schedules={schedules}
         dates={6}

@@ -1,8 +1,10 @@
 import { useAppDeps } from '../../../app/deps';
+import { ContentNotes, contentAttrs, noteLines, shown } from '../../../components/Content/Content';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import type { Schedule } from '../../../model';
+import type { ShownText } from '../../../model/translated';
 import { DoorNotice } from '../DoorNotice/DoorNotice';
 import { HoursList } from '../HoursList/HoursList';
 import { HoursNotFound, HoursPending } from '../HoursPageState/HoursPageState';
@@ -32,24 +34,38 @@ export function PlaceHoursPage({ id }: { id: string }) {
 
   const { location, entries } = result.value;
   const schedules = entries.map((e) => e.schedule);
-  const nameOf = new Map(entries.map((e) => [e.service.id, e.service.name]));
-  const byService = new Map<string, { name: string; schedules: Schedule[] }>();
+  const placeName = shown(location, 'name');
+  const accessibility = shown(location, 'accessibility');
+  const byService = new Map<string, { name: ShownText; schedules: Schedule[] }>();
   for (const e of entries) {
     const group = byService.get(e.service.id);
     if (group) group.schedules.push(e.schedule);
-    else byService.set(e.service.id, { name: e.service.name, schedules: [e.schedule] });
+    else byService.set(e.service.id, { name: shown(e.service, 'name'), schedules: [e.schedule] });
   }
+  const offerName = (serviceId: string) => {
+    const name = byService.get(serviceId)?.name;
+    return name ? <span {...contentAttrs(name)}>{name.text}</span> : '';
+  };
+  const texts = [
+    placeName,
+    accessibility,
+    ...[...byService.values()].map((g) => g.name),
+    ...schedules.map((s) => shown(s, 'notes')),
+  ];
 
   return (
     <article class="page hours-page">
       <header class="hours-page__head">
-        <PageHeading title={location.name}>{location.name}</PageHeading>
+        <PageHeading title={placeName.text}>
+          <span {...contentAttrs(placeName)}>{placeName.text}</span>
+        </PageHeading>
         <p>
           {location.address_1}, {location.postal_code} {location.city}
         </p>
         <p class="hours-page__provider">
           {t('detail.quartier')}: {location.quartier}
         </p>
+        <ContentNotes texts={texts} />
         <OpenBadge schedules={schedules} now={now} showClosed={schedules.length > 0} />
       </header>
 
@@ -58,9 +74,7 @@ export function PlaceHoursPage({ id }: { id: string }) {
           schedules={schedules}
           now={now}
           count={6}
-          labelOf={(s) => (
-            <a href={offerHoursHref(s.service_id)}>{nameOf.get(s.service_id) ?? ''}</a>
-          )}
+          labelOf={(s) => <a href={offerHoursHref(s.service_id)}>{offerName(s.service_id)}</a>}
         />
       </HoursSection>
 
@@ -70,7 +84,9 @@ export function PlaceHoursPage({ id }: { id: string }) {
             {[...byService].map(([serviceId, group]) => (
               <li key={serviceId}>
                 <h3 class="hours-page__offer-name">
-                  <a href={offerHoursHref(serviceId)}>{group.name}</a>
+                  <a href={offerHoursHref(serviceId)} {...contentAttrs(group.name)}>
+                    {group.name.text}
+                  </a>
                 </h3>
                 <OpenBadge schedules={group.schedules} now={now} />
                 <HoursList schedules={group.schedules} now={now} />
@@ -80,29 +96,34 @@ export function PlaceHoursPage({ id }: { id: string }) {
         </HoursSection>
       )}
 
-      {location.accessibility && (
+      {accessibility.text && (
         <HoursSection id="ph-access" title={t('detail.accessibility')}>
-          <p class="pre-line">{location.accessibility}</p>
+          <p class="pre-line" {...contentAttrs(accessibility)}>
+            {accessibility.text}
+          </p>
         </HoursSection>
       )}
 
       <DoorNotice
         path={placeHoursHref(location.id)}
-        title={location.name}
+        title={<span {...contentAttrs(placeName)}>{placeName.text}</span>}
         lines={[
           `${location.address_1}, ${location.postal_code} ${location.city}`,
           `${t('detail.quartier')}: ${location.quartier}`,
         ]}
+        notes={noteLines(texts)}
         now={now}
         schedules={schedules}
         dates={6}
-        labelOf={(s) => nameOf.get(s.service_id) ?? ''}
+        labelOf={(s) => offerName(s.service_id)}
         hours={
           byService.size > 0 && (
             <ul class="hours-page__offers">
               {[...byService].map(([serviceId, group]) => (
                 <li key={serviceId}>
-                  <h4 class="hours-page__offer-name">{group.name}</h4>
+                  <h4 class="hours-page__offer-name" {...contentAttrs(group.name)}>
+                    {group.name.text}
+                  </h4>
                   <HoursList schedules={group.schedules} now={now} />
                 </li>
               ))}

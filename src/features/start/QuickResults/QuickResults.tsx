@@ -1,4 +1,5 @@
 import { useAppDeps } from '../../../app/deps';
+import { contentAttrs, MachineMark, shown } from '../../../components/Content/Content';
 import { useLiveQueryState } from '../../../db/useLiveQuery';
 import { t } from '../../../i18n';
 import { highlight } from '../../../search/highlight';
@@ -43,15 +44,22 @@ export function QuickResults({ query }: { query: string }) {
       </p>
       {total > 0 && (
         <ul class="quick-results__list">
-          {(rows.value ?? []).map(({ service, provider }) => {
+          {(rows.value ?? []).map(({ service, organization }) => {
             const match = { needles: result.needles ?? [], terms: result.terms };
+            const name = shown(service, 'name');
+            const provider = organization ? shown(organization, 'name') : null;
             return (
               <li key={service.id}>
                 <a class="quick-results__link" href={detailHref(service.id)}>
-                  <span class="quick-results__name">
-                    <Highlighted segments={highlight(service.name, match)} />
+                  <span class="quick-results__name" {...contentAttrs(name)}>
+                    <Highlighted segments={highlight(name.text, match)} />
                   </span>
-                  {provider && <span class="quick-results__provider muted">{provider}</span>}
+                  {provider?.text && (
+                    <span class="quick-results__provider muted" {...contentAttrs(provider)}>
+                      {provider.text}
+                    </span>
+                  )}
+                  <MachineMark texts={provider ? [name, provider] : [name]} />
                 </a>
               </li>
             );

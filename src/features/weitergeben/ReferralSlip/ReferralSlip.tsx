@@ -1,4 +1,4 @@
-import { GERMAN_CONTENT } from '../../../components/germanContent';
+import { contentAttrs } from '../../../components/Content/Content';
 import { QrCode } from '../../../components/QrCode/QrCode';
 import { t } from '../../../i18n';
 import type { Slip } from '../slipData';
@@ -9,20 +9,25 @@ export function ReferralSlip({ slip }: { slip: Slip }) {
   return (
     <article class="slip" aria-labelledby="slip-name">
       <p class="slip__kicker">{t('share.slipKicker')}</p>
-      <h2 class="slip__name" id="slip-name" {...GERMAN_CONTENT}>
-        {slip.name}
+      <h2 class="slip__name" id="slip-name" {...contentAttrs(slip.name)}>
+        {slip.name.text}
       </h2>
-      {slip.provider && (
-        <p class="slip__provider" {...GERMAN_CONTENT}>
-          {slip.provider}
+      {slip.provider?.text && (
+        <p class="slip__provider" {...contentAttrs(slip.provider)}>
+          {slip.provider.text}
         </p>
       )}
+      {slip.notes.map((n) => (
+        <p key={n} class="slip__note" role="note">
+          {n}
+        </p>
+      ))}
       {slip.addresses.length > 0 && (
         <div class="slip__block">
           <h3 class="slip__label">{t('share.where')}</h3>
           {slip.addresses.map((a) => (
-            <p key={a} {...GERMAN_CONTENT}>
-              {a}
+            <p key={`${a.place.text}|${a.street}`}>
+              <span {...contentAttrs(a.place)}>{a.place.text}</span>, {a.street}
             </p>
           ))}
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAppDeps } from '../../../app/deps';
+import { contentAttrs } from '../../../components/Content/Content';
 import { EmptyState } from '../../../components/EmptyState/EmptyState';
-import { GERMAN_CONTENT } from '../../../components/germanContent';
 import { Icon } from '../../../components/Icon/Icon';
 import { PageHeading } from '../../../components/PageHeading/PageHeading';
 import { QrCode } from '../../../components/QrCode/QrCode';
@@ -120,7 +120,7 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof readO
     const text = shareText({ ...slip, url: '' }).trim();
     if (typeof navigator.share === 'function') {
       try {
-        await navigator.share({ title: slip.name, text, url: slip.url });
+        await navigator.share({ title: slip.name.text, text, url: slip.url });
         await note('share', t('share.shared'));
       } catch (e) {
         // Cancelled by the person: nothing was handed over.
@@ -146,8 +146,8 @@ function Share({ detail }: { detail: NonNullable<Awaited<ReturnType<typeof readO
     <div class="page share-page">
       <div>
         <PageHeading title={t('share.title')}>{t('share.title')}</PageHeading>
-        <p class="share-page__offer" {...GERMAN_CONTENT}>
-          {service.name}
+        <p class="share-page__offer" {...contentAttrs(slip.name)}>
+          {slip.name.text}
         </p>
       </div>
       {slip.internal && (
