@@ -8,6 +8,7 @@
  * (src/sync/outboxDb.ts); these operations compose those steps, they do not repeat them.
  */
 import type { TableName } from '../model';
+import { keptTranslations, type Translations } from '../model/translated';
 import { berlinDate } from '../schedule/tz';
 import {
   type EditContext,
@@ -19,14 +20,17 @@ import {
 
 /**
  * Saves a record as an editor's form has it (a new one, or changed fields): validated with
- * the shared schema, shown at once and queued for the push, in one transaction.
+ * the shared schema, shown at once and queued for the push, in one transaction. A language
+ * added without any text is not kept (keptTranslations).
  */
 export async function saveRecord(
   ctx: EditContext,
   table: TableName,
   record: Record<string, unknown> & { id: string },
 ): Promise<EditResult> {
-  return queueUpsert(ctx, table, record);
+  if (!('translations' in record)) return queueUpsert(ctx, table, record);
+  const translations = keptTranslations(record.translations as Translations | undefined);
+  return queueUpsert(ctx, table, { ...record, translations });
 }
 
 /** Tables whose records own nothing, so deleting one is deleting that row alone. */

@@ -114,3 +114,20 @@ export function translatedTexts(
   }
   return out;
 }
+
+/**
+ * Translations as they are worth keeping: blank texts left out, and a language with no
+ * text left (only its machine mark, or nothing) dropped. An editor's half-added language
+ * is not saved as an empty translation.
+ */
+export function keptTranslations(translations: Translations | null | undefined): Translations {
+  const out: Translations = {};
+  for (const [lang, t] of Object.entries(translations ?? {}) as [ContentLanguage, Translation][]) {
+    const texts = Object.keys(t ?? {})
+      .filter((field) => field !== 'machine' && translatedValue(t, field) !== null)
+      .map((field) => [field, t[field]]);
+    if (texts.length === 0) continue;
+    out[lang] = Object.fromEntries(t?.machine ? [...texts, ['machine', true]] : texts);
+  }
+  return out;
+}

@@ -2,7 +2,9 @@
  * Translated content: which translations a record may carry, what a reader of each UI
  * language is shown, and that the search finds a German offer by its translated text.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { saveRecord } from '../../src/db/edits';
 import {
   CONTENT_LANGUAGES,
   isTranslated,
@@ -11,9 +13,10 @@ import {
   Service,
   shownText,
 } from '../../src/model';
+import { keptTranslations } from '../../src/model/translated';
 import { buildDoc } from '../../src/search/documents';
 import { SearchEngine } from '../../src/search/engine';
-import { org, schedule, service } from './db.fixtures';
+import { destroy, freshDb, org, schedule, service } from './db.fixtures';
 
 const offer = service(100, {
   name: 'Schuldnerberatung',
@@ -156,5 +159,38 @@ describe('search over translated text', () => {
     });
     e.upsert(doc, meta);
     expect(e.search('derneği').hits.map((h) => h.id)).toEqual([other.id]);
+  });
+});
+
+describe('translations worth keeping', () => {
+  it('drops blank texts and languages left without text, keeps the machine mark with text', () => {
+    expect(
+      keptTranslations({
+        en: { name: 'Debt advice', description: '  ', machine: true },
+        ar: {},
+        uk: { name: null, machine: true },
+        tr: { description: 'Borç danışmanlığı' },
+      }),
+    ).toEqual({
+      en: { name: 'Debt advice', machine: true },
+      tr: { description: 'Borç danışmanlığı' },
+    });
+    expect(keptTranslations(undefined)).toEqual({});
+  });
+
+  it('an editor that added a language and typed nothing saves no translation into it', async () => {
+    const { db } = freshDb();
+    try {
+      const saved = await saveRecord({ db, userEmail: 'k@example.org' }, 'services', {
+        ...service(5),
+        translations: { en: { name: 'Advice' }, fa: {} },
+      });
+      expect(saved.ok).toBe(true);
+      expect((await db.services.get(service(5).id))?.translations).toEqual({
+        en: { name: 'Advice' },
+      });
+    } finally {
+      await destroy(db);
+    }
   });
 });
