@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
 
     const edit = async (page: typeof annaPage, value: string) => {
       await page.goto(`${suite.server.url}/bearbeiten/angebote/${offer.id}`);
-      const name = page.getByLabel(/Name des Angebots/);
+      const name = page.getByRole('textbox', { name: 'Name des Angebots', exact: true });
       await expect.poll(() => name.inputValue()).toBe(offer.name);
       return async () => {
         await name.fill(value);
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     // Ben's value is neither lost nor silently written over Anna's.
     expect(await serverName(suite.server, offer.id)).toBe('Fassung von Anna');
     await expect
-      .poll(() => benPage.getByLabel(/Name des Angebots/).inputValue())
+      .poll(() => benPage.getByRole('textbox', { name: 'Name des Angebots', exact: true }).inputValue())
       .toBe('Fassung von Ben');
 
     // Anna keeps her detail page open; Ben resolves.

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('coordinator edits offline, a worker sees it live'
 
     // The coordinator loses the network and edits.
     await coordPage.goto(`${suite.server.url}/bearbeiten/angebote/${offer.id}`);
-    const name = coordPage.getByLabel(/Name des Angebots/);
+    const name = coordPage.getByRole('textbox', { name: 'Name des Angebots', exact: true });
     await expect.poll(() => name.inputValue()).toBe(offer.name);
     await coordContext.setOffline(true);
     const newName = `${offer.name} – jetzt auch samstags`;

@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('the device runs full during a sync', () => {
     const { context, page } = await openPhone(server.url, 'profile');
 
     await page.goto(`${server.url}/bearbeiten/angebote/${offer.id}`);
-    const name = page.getByLabel(/Name des Angebots/);
+    const name = page.getByRole('textbox', { name: 'Name des Angebots', exact: true });
     await expect.poll(() => name.inputValue()).toBe(offer.name);
     // The push does not get through, so the edit stays in the outbox.
     await context.route('**/api/sync/push', (route) => route.abort());

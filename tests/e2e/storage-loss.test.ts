@@ -44,7 +44,7 @@ async function editOffer(
   offline?: BrowserContext,
 ): Promise<void> {
   await page.goto(`${server.url}/bearbeiten/angebote/${offer.id}`);
-  const name = page.getByLabel(/Name des Angebots/);
+  const name = page.getByRole('textbox', { name: 'Name des Angebots', exact: true });
   await expect.poll(() => name.inputValue()).toBe(from);
   await offline?.setOffline(true);
   await name.fill(to);

@@ -55,7 +55,7 @@ it('keeps an offer whose Träger reference was removed, and shows it without a T
     contacts: [{ id: uid(300) }],
   });
   const [row] = await loadRows(db, [offer.id]);
-  expect(row).toMatchObject({ provider: null, quartiere: ['Heckinghausen'] });
+  expect(row).toMatchObject({ organization: null, quartiere: ['Heckinghausen'] });
   const { doc } = buildDoc({
     service: (await db.services.get(offer.id)) as Service,
     organization: null,
