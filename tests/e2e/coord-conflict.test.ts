@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)('two coordinators change the same field', () => {
     // Ben's value is neither lost nor silently written over Anna's.
     expect(await serverName(suite.server, offer.id)).toBe('Fassung von Anna');
     await expect
-      .poll(() => benPage.getByRole('textbox', { name: 'Name des Angebots', exact: true }).inputValue())
+      .poll(() =>
+        benPage.getByRole('textbox', { name: 'Name des Angebots', exact: true }).inputValue(),
+      )
       .toBe('Fassung von Ben');
 
     // Anna keeps her detail page open; Ben resolves.
