@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { MAX_MAPPING_BYTES, MappingDocument } from '../../protocol/importMapping';
 import { type ImportReport, MAX_IMPORT_BYTES } from '../../protocol/importReport';
 import { requireRole } from '../auth/http';
 import type { Db } from '../db';
 import { apiError } from '../http/errors';
-import { readBodyBytes } from '../http/json-body';
+import { readBodyBytes, readJsonBody } from '../http/json-body';
 import { runImport } from '../import/command';
+import { loadStoredMapping, saveMappingEntries } from '../import/mapping-store';
 
 /** Findings sent back; the rest are counted. */
 const SHOWN_ISSUES = 200;
@@ -14,7 +16,9 @@ const FILE_NAME = /^[^/\\]{1,200}\.(json|csv|xlsx|zip)$/i;
  * POST /?file=NAME[&commit=1] with the file as the body: the same import as `npm run admin
  * -- import NAME [--commit]`, for coordinators. The name is the source (as the file name is
  * on the command line), so uploading the same file again changes only what changed.
- * Mounted at /api/import.
+ *
+ * GET /mapping gives the stored taxonomy mapping; POST /mapping with `{ entries }` saves those
+ * terms (an entry with no slugs removes its term) and leaves the rest. Mounted at /api/import.
  */
 export function importApi({ db }: { db: Db }): Hono {
   const api = new Hono();
@@ -63,6 +67,33 @@ export function importApi({ db }: { db: Db }): Hono {
       lines: outcome.lines,
     };
     return c.json(report);
+  });
+
+  api.get('/mapping', async (c) => {
+    const allowed = await requireRole(db, c, 'coordinator');
+    if (!allowed.ok) return allowed.response;
+    return c.json({ entries: await loadStoredMapping(db) });
+  });
+
+  api.post('/mapping', async (c) => {
+    const allowed = await requireRole(db, c, 'coordinator');
+    if (!allowed.ok) return allowed.response;
+    const body = await readJsonBody(c, MAX_MAPPING_BYTES);
+    if (!body.ok) return body.response;
+    const doc = MappingDocument.safeParse(body.value);
+    if (!doc.success) {
+      const at = doc.error.issues[0]?.path ?? [];
+      const entry = at[0] === 'entries' && typeof at[1] === 'number' ? at[1] + 1 : null;
+      return apiError(
+        c,
+        400,
+        'invalid_mapping',
+        entry === null
+          ? 'Erwartet wird { "entries": [{ "term", "categories", "target_groups" }, …] }.'
+          : `Eintrag ${entry}: ein Begriff und Schlüssel wie "beratung" (Kleinbuchstaben, Ziffern, "-").`,
+      );
+    }
+    return c.json(await saveMappingEntries(db, doc.data.entries));
   });
   return api;
 }

@@ -4,9 +4,15 @@ import type { Db } from '../db';
 import { lockVersions } from '../records';
 import { type ImportIssue, IssueLog } from './issues';
 import { mapRecords } from './map-records';
+import { loadStoredMapping } from './mapping-store';
 import { addQuartierFile, emptyQuartierRules, QuartierFileError } from './quartiere';
 import { readSource, readSourceFile, SourceError } from './read-source';
-import { MappingError, parseTaxonomyMapping, type TaxonomyMapping } from './taxonomy-mapping';
+import {
+  MappingError,
+  mappingOf,
+  parseTaxonomyMapping,
+  type TaxonomyMapping,
+} from './taxonomy-mapping';
 import { applyPlan, type ChangePlan, IMPORTED_TABLES, planChanges } from './write';
 
 export interface ImportOptions {
@@ -42,7 +48,8 @@ function issueLine(i: ImportIssue): string {
 }
 
 /**
- * `import <path> [--commit] [--mapping F] [--quartiere F]…`: reads and maps the source, then
+ * `import <path> [--commit] [--mapping F] [--quartiere F]…`: reads and maps the source (with
+ * the stored taxonomy mapping, and a --mapping file over it), then
  * compares with what the same source wrote before. A dry run writes nothing; --commit writes
  * it all in one transaction, and only when no error blocks it.
  */
@@ -57,11 +64,14 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
     unmappedTerms: [],
     unassignedLocations: 0,
   });
-  let mapping: TaxonomyMapping = new Map();
+  let fileMapping: TaxonomyMapping | undefined;
   const quartiere = emptyQuartierRules();
   try {
     if (opts.mapping) {
-      mapping = parseTaxonomyMapping(await readFile(opts.mapping, 'utf8'), basename(opts.mapping));
+      fileMapping = parseTaxonomyMapping(
+        await readFile(opts.mapping, 'utf8'),
+        basename(opts.mapping),
+      );
     }
     for (const f of opts.quartiere ?? [])
       addQuartierFile(quartiere, await readFile(f, 'utf8'), basename(f));
@@ -82,6 +92,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
     throw err;
   }
   const source = (opts.source ?? read.name).trim();
+  // The coordinators' mapping from the dashboard, with a --mapping file's terms on top.
+  const mapping = mappingOf(await loadStoredMapping(db), fileMapping);
   const mapped = mapRecords(
     read.tables,
     { source, mapping, quartiere, now: new Date().toISOString() },
@@ -115,7 +127,9 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
       lines.push(`  … und ${list.length - SHOWN_PER_CODE} weitere ${code}`);
   }
   if (mapped.unmappedTerms.size > 0) {
-    lines.push(`Begriffe ohne Zuordnung (${mapped.unmappedTerms.size}; mit --mapping zuordnen):`);
+    lines.push(
+      `Begriffe ohne Zuordnung (${mapped.unmappedTerms.size}; in der Koordination oder mit --mapping zuordnen):`,
+    );
     for (const [term, n] of unmappedTerms) lines.push(`  ${term} (${n}×)`);
   }
   if (mapped.unassignedLocations > 0) {

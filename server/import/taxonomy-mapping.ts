@@ -1,3 +1,4 @@
+import { type MappingEntry, termKey } from '../../protocol/importMapping';
 import { SLUG_PATTERN } from '../../src/model';
 import { readSettingsFile } from './csv';
 
@@ -10,7 +11,7 @@ export interface TermTarget {
 /** Source terms, by normalized code or name, to our categories and Zielgruppen. */
 export type TaxonomyMapping = Map<string, TermTarget>;
 
-export const termKey = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+export { termKey };
 
 export class MappingError extends Error {}
 
@@ -59,5 +60,18 @@ export function parseTaxonomyMapping(text: string, fileName: string): TaxonomyMa
       `${fileName} Zeile ${i + 2}`,
     );
   });
+  return map;
+}
+
+/** The coordinators' stored entries as a mapping, with `over` (a --mapping file) on top. */
+export function mappingOf(
+  entries: readonly MappingEntry[],
+  over?: TaxonomyMapping,
+): TaxonomyMapping {
+  const map: TaxonomyMapping = new Map();
+  for (const e of entries) {
+    map.set(termKey(e.term), { categories: e.categories, target_groups: e.target_groups });
+  }
+  for (const [key, target] of over ?? []) map.set(key, target);
   return map;
 }

@@ -9,7 +9,7 @@ import { type ImportReport, MAX_IMPORT_BYTES } from '../../protocol/importReport
 import { createApp } from '../../server/app';
 import { seedIfEmpty } from '../../server/seed';
 import { demoDataset } from '../../src/demo';
-import { uploadImport } from '../../src/sync/importUpload';
+import { uploadImport } from '../../src/sync/importApi';
 import type { FetchLike } from '../../src/sync/pull';
 import { account, backends, bearer, openMigrated, type TestDb } from './helpers';
 

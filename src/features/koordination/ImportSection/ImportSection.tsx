@@ -3,14 +3,14 @@ import { type ImportReport, MAX_IMPORT_BYTES } from '../../../../protocol/import
 import { useAppDeps } from '../../../app/deps';
 import { formatNumber } from '../../../components/format';
 import { t } from '../../../i18n';
-import { type ImportUpload, uploadImport } from '../../../sync/importUpload';
+import { type ImportFailure, uploadImport } from '../../../sync/importApi';
+import { MappingEditor } from './MappingEditor';
 
-type Failure = Extract<ImportUpload, { ok: false }>['reason'];
 type State =
   | { state: 'idle' }
   | { state: 'busy'; commit: boolean }
   | { state: 'report'; report: ImportReport }
-  | { state: 'failed'; reason: Failure };
+  | { state: 'failed'; reason: ImportFailure };
 
 const TABLES = ['organizations', 'locations', 'services', 'schedules', 'contacts'] as const;
 const SHOWN_FINDINGS = 20;
@@ -91,16 +91,7 @@ function Report({ report }: { report: ImportReport }) {
         </p>
       )}
       {report.unmappedTerms.length > 0 && (
-        <>
-          <p>{t('dashboard.import.unmapped')}</p>
-          <ul class="dashboard__findings">
-            {report.unmappedTerms.slice(0, SHOWN_FINDINGS).map((u) => (
-              <li key={u.term}>
-                <span dir="auto">{u.term}</span> ({formatNumber(u.count)}×)
-              </li>
-            ))}
-          </ul>
-        </>
+        <p>{t('dashboard.import.unmapped', { n: formatNumber(report.unmappedTerms.length) })}</p>
       )}
       {report.unassignedLocations > 0 && (
         <p>{t('dashboard.import.unassigned', { n: formatNumber(report.unassignedLocations) })}</p>
@@ -114,6 +105,7 @@ export function ImportSection() {
   const { account } = useAppDeps();
   const [file, setFile] = useState<File | null>(null);
   const [load, setLoad] = useState<State>({ state: 'idle' });
+  const [mappingOpen, setMappingOpen] = useState(false);
 
   const send = async (commit: boolean) => {
     if (!file) return;
@@ -134,6 +126,7 @@ export function ImportSection() {
       return;
     }
     setLoad({ state: 'report', report: result.report });
+    if (result.report.unmappedTerms.length > 0) setMappingOpen(true);
   };
 
   const report = load.state === 'report' ? load.report : null;
@@ -199,6 +192,21 @@ export function ImportSection() {
         {message}
       </p>
       {report && <Report report={report} />}
+      <details
+        class="mapping-editor__panel"
+        open={mappingOpen}
+        onToggle={(e) => setMappingOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>{t('dashboard.import.mapping.title')}</summary>
+        {mappingOpen && (
+          <MappingEditor
+            unmapped={report?.unmappedTerms ?? []}
+            onSaved={() => {
+              if (file) void send(false);
+            }}
+          />
+        )}
+      </details>
     </section>
   );
 }
