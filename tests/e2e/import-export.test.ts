@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
+import { axeViolations } from './support/axe';
 import { hasChromium, newPhoneContext } from './support/browser';
 import { markDocument, newSignedInPage, signIn } from './support/coord';
 import { COORDINATOR, type TestUser } from './support/coordServer';
@@ -135,5 +136,39 @@ describe.skipIf(!hasChromium)('import and export from the dashboard', () => {
     expect(await sameDocument()).toBe(true);
     await context.close();
     await workerContext.close();
+  });
+
+  it('maps a source term in the dashboard, and the repeated dry run no longer lists it', async () => {
+    const context = await newPhoneContext(suite.browser);
+    const page = await newSignedInPage(context, suite.server.url, COORDINATOR);
+    await page.goto(`${suite.server.url}/koordination`);
+    const importer = page.getByRole('region', { name: 'Daten importieren' });
+    const withTerm = {
+      ...NEW_OFFER,
+      id: 'import-test-2',
+      name: 'Lebensmittel aus dem Import',
+      attributes: [{ id: 'attr-1', taxonomy_term: { id: 'term-1', name: 'Food Pantries' } }],
+    };
+    await importer.getByLabel('Datei').setInputFiles({
+      name: 'lebensmittel.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(withTerm)),
+    });
+    await importer.getByRole('button', { name: 'Probelauf' }).click();
+    await importer.getByText(/^Begriffe der Quelle ohne Zuordnung: 1\./).waitFor();
+
+    const term = importer.getByRole('listitem').filter({ hasText: 'Food Pantries' });
+    await term.getByText('noch ohne Zuordnung').click();
+    await term.getByRole('checkbox', { name: 'Nahversorgung' }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await importer.getByRole('button', { name: 'Zuordnung speichern (Änderungen: 1)' }).click();
+    await importer.getByText(/^Gespeichert\./).waitFor();
+    await importer.getByText('Übernehmbar. Nichts ist bisher geschrieben.').waitFor();
+    await expect
+      .poll(() => importer.getByText(/^Begriffe der Quelle ohne Zuordnung/).count())
+      .toBe(0);
+    // Stored now: the term stays in the list with what it maps to.
+    expect(await term.locator('summary').textContent()).toBe('Food PantriesNahversorgung');
+    await context.close();
   });
 });

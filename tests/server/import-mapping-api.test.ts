@@ -35,7 +35,7 @@ describe.each(backends)('import mapping on $name', (backend) => {
   let t: TestDb;
   let app: ReturnType<typeof createApp>;
   let token: string;
-  const fetch: FetchLike = (input, init) => app.request(input, init);
+  const fetch: FetchLike = async (input, init) => app.request(input, init);
   const stored = async () => {
     const r = await loadMapping(fetch, token);
     if (!r.ok) throw new Error(r.reason);

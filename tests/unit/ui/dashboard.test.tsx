@@ -248,7 +248,11 @@ describe('coordinator dashboard', () => {
       },
     ];
     const fetch = vi.fn(async (url: string) =>
-      url.startsWith('/api/import') ? Response.json(answers.shift()) : offline(),
+      url === '/api/import/mapping'
+        ? Response.json({ entries: [] })
+        : url.startsWith('/api/import')
+          ? Response.json(answers.shift())
+          : offline(),
     );
     vi.stubGlobal('fetch', fetch);
     renderApp('/koordination', ctx.svc);
@@ -267,13 +271,11 @@ describe('coordinator dashboard', () => {
     expect(
       within(section)
         .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual([
-      'Warnung Angebote · Zeile 4 · Spalte name: Name kommt doppelt vor DUPLICATE_NAME',
-      'BD-1800.2000 (3×)',
-    ]);
+        .map((li) => li.textContent)[0],
+    ).toBe('Warnung Angebote · Zeile 4 · Spalte name: Name kommt doppelt vor DUPLICATE_NAME');
+    expect(within(section).getByText(/^Begriffe der Quelle ohne Zuordnung: 1\./)).toBeTruthy();
     expect(within(section).getByText(/^Orte ohne Quartier: 2\./)).toBeTruthy();
-    const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/import')) as unknown as [
+    const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/import?')) as unknown as [
       string,
       RequestInit,
     ];
@@ -282,11 +284,99 @@ describe('coordinator dashboard', () => {
 
     fireEvent.click(within(section).getByRole('button', { name: 'Übernehmen' }));
     await waitFor(() => expect(status.textContent).toMatch(/^Übernommen\./));
-    expect(fetch.mock.calls.map(([u]) => u).filter((u) => u.startsWith('/api/import'))).toEqual([
+    expect(fetch.mock.calls.map(([u]) => u).filter((u) => u.startsWith('/api/import?'))).toEqual([
       '/api/import?file=angebote.xlsx',
       '/api/import?file=angebote.xlsx&commit=1',
     ]);
     expect(within(section).queryByRole('button', { name: 'Übernehmen' })).toBeNull();
+  });
+
+  it('maps a term from the dry run: only the changed term is saved, then the dry run repeats', async () => {
+    const ctx = await signedIn();
+    const report = (unmappedTerms: { term: string; count: number }[]) => ({
+      ok: true,
+      committed: false,
+      counts: null,
+      issues: [],
+      issueCount: 0,
+      errorCount: 0,
+      unmappedTerms,
+      unassignedLocations: 0,
+      lines: [],
+    });
+    const reports = [report([{ term: 'BD-1800.2000', count: 3 }]), report([])];
+    const saved: unknown[] = [];
+    let online = false;
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/import/mapping' && init?.method === 'POST') {
+        if (!online) return offline();
+        saved.push(JSON.parse(String(init.body)));
+        return Response.json({ saved: 1, removed: 0 });
+      }
+      if (url === '/api/import/mapping') {
+        return Response.json({
+          entries: [{ term: 'Housing', categories: ['wohnen'], target_groups: [] }],
+        });
+      }
+      if (url.startsWith('/api/import?')) return Response.json(reports.shift());
+      return offline();
+    });
+    vi.stubGlobal('fetch', fetch);
+    renderApp('/koordination', ctx.svc);
+    const section = await screen.findByRole('region', { name: 'Daten importieren' });
+    fireEvent.change(within(section).getByLabelText('Datei'), {
+      target: { files: [new File(['x'], 'angebote.xlsx')] },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Probelauf' }));
+
+    // The panel opens by itself, with the new term first and the stored one after it.
+    const housing = (await within(section).findByText('Housing')).closest('li') as HTMLElement;
+    const term = within(section).getByText('BD-1800.2000').closest('li') as HTMLElement;
+    expect(term.querySelector('summary')?.textContent).toBe(
+      'BD-1800.2000 (3× im Probelauf)noch ohne Zuordnung',
+    );
+    expect(housing.querySelector('summary')?.textContent).toBe('HousingWohnen');
+    const save = within(section).getByRole('button', {
+      name: 'Zuordnung speichern (Änderungen: 0)',
+    }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+
+    fireEvent.click(within(term).getByRole('checkbox', { name: 'Nahversorgung' }));
+    fireEvent.click(
+      within(term).getByRole('checkbox', { name: 'Familien und Bedarfsgemeinschaften' }),
+    );
+    expect(term.querySelector('summary')?.textContent).toMatch(
+      /Nahversorgung, Familien und Bedarfsgemeinschaften$/,
+    );
+    expect(save.textContent).toBe('Zuordnung speichern (Änderungen: 1)');
+
+    // Offline: a clear message, and the ticks stay for the next try.
+    fireEvent.click(save);
+    const status = () =>
+      within(section)
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' | ');
+    await waitFor(() => expect(status()).toMatch(/Für die Zuordnung braucht es eine Verbindung/));
+    expect(
+      (within(term).getByRole('checkbox', { name: 'Nahversorgung' }) as HTMLInputElement).checked,
+    ).toBe(true);
+
+    online = true;
+    fireEvent.click(save);
+    await waitFor(() => expect(status()).toMatch(/Gespeichert\./));
+    expect(saved).toEqual([
+      {
+        entries: [
+          { term: 'BD-1800.2000', categories: ['nahversorgung'], target_groups: ['familien'] },
+        ],
+      },
+    ]);
+    await waitFor(() =>
+      expect(fetch.mock.calls.filter(([u]) => String(u).startsWith('/api/import?'))).toHaveLength(
+        2,
+      ),
+    );
   });
 
   it('asks a visitor without an account to sign in', async () => {

@@ -8,6 +8,7 @@ import { TARGET_GROUPS } from '../../../model/taxonomy';
 import { listHref } from '../../angebote/params';
 import { type Coverage, computeCoverage, isGap, parseThreshold } from '../coverage';
 import { downloadCsv, toCsv } from '../csv';
+import { ScrollBox } from '../ScrollBox';
 import { storedThreshold, storeThreshold } from '../storage';
 
 /** A big import without Quartier rules can leave thousands; the first ones show the way. */
@@ -72,7 +73,7 @@ export function CoverageSection() {
         <p>{t('dashboard.coverage.empty')}</p>
       ) : (
         <>
-          <div class="dashboard__scroll">
+          <ScrollBox label={t('dashboard.coverage.caption', { n: threshold })}>
             <table class="dashboard__table">
               <caption>{t('dashboard.coverage.caption', { n: threshold })}</caption>
               <thead>
@@ -121,7 +122,7 @@ export function CoverageSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p class="muted">{t('dashboard.coverage.legend')}</p>
           {coverage.withoutQuartier.length > 0 && (
             <>

@@ -4,6 +4,7 @@ import { useAppDeps } from '../../../app/deps';
 import { formatNumber } from '../../../components/format';
 import { t } from '../../../i18n';
 import { type ImportFailure, uploadImport } from '../../../sync/importApi';
+import { ScrollBox } from '../ScrollBox';
 import { MappingEditor } from './MappingEditor';
 
 type State =
@@ -20,7 +21,7 @@ function Report({ report }: { report: ImportReport }) {
   return (
     <>
       {counts && (
-        <div class="dashboard__scroll">
+        <ScrollBox label={t('dashboard.import.countsCaption')}>
           <table class="dashboard__table dashboard__table--numbers">
             <caption>{t('dashboard.import.countsCaption')}</caption>
             <thead>
@@ -47,7 +48,7 @@ function Report({ report }: { report: ImportReport }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <p>
         {t('dashboard.import.findings', {

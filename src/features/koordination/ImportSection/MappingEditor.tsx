@@ -173,7 +173,7 @@ export function MappingEditor({
       {load.state === 'ready' && items.length > 0 && shown.length === 0 && (
         <p>{t('dashboard.import.mapping.noMatch', { filter })}</p>
       )}
-      {shown.length > 0 && (
+      {load.state === 'ready' && shown.length > 0 && (
         <ul class="mapping-editor__list">
           {shown.slice(0, SHOWN_TERMS).map(({ item, index }) => (
             <Term
@@ -188,7 +188,7 @@ export function MappingEditor({
           ))}
         </ul>
       )}
-      {shown.length > SHOWN_TERMS && (
+      {load.state === 'ready' && shown.length > SHOWN_TERMS && (
         <p class="muted">
           {t('dashboard.import.mapping.more', { n: formatNumber(shown.length - SHOWN_TERMS) })}
         </p>
