@@ -39,13 +39,13 @@ export async function saveMappingEntries(
   await db.tx(async (q) => {
     // One statement per kind, however long the list is.
     await q.query(
-      'delete from import_mapping where term_key in (select jsonb_array_elements_text($1::jsonb))',
+      'delete from import_mapping where term_key in (select jsonb_array_elements_text($1::text::jsonb))',
       [JSON.stringify(drop)],
     );
     await q.query(
       `insert into import_mapping (term_key, term, categories, target_groups)
        select x.term_key, x.term, x.categories, x.target_groups
-       from jsonb_to_recordset($1::jsonb)
+       from jsonb_to_recordset($1::text::jsonb)
          as x(term_key text, term text, categories jsonb, target_groups jsonb)
        on conflict (term_key) do update
          set term = excluded.term, categories = excluded.categories,
