@@ -54,7 +54,7 @@ export function TextField(
   props: Base & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'number';
+    type?: 'text' | 'search' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'number';
     multiline?: boolean;
     autocomplete?: string;
     list?: string;

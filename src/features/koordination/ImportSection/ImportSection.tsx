@@ -15,6 +15,8 @@ type State =
 
 const TABLES = ['organizations', 'locations', 'services', 'schedules', 'contacts'] as const;
 const SHOWN_FINDINGS = 20;
+/** One empty list, so the mapping editor's list is not rebuilt on every render. */
+const NO_TERMS: ImportReport['unmappedTerms'] = [];
 
 function Report({ report }: { report: ImportReport }) {
   const counts = report.counts;
@@ -201,7 +203,7 @@ export function ImportSection() {
         <summary>{t('dashboard.import.mapping.title')}</summary>
         {mappingOpen && (
           <MappingEditor
-            unmapped={report?.unmappedTerms ?? []}
+            unmapped={report?.unmappedTerms ?? NO_TERMS}
             onSaved={() => {
               if (file) void send(false);
             }}

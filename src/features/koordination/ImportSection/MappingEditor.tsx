@@ -5,7 +5,7 @@ import { formatNumber } from '../../../components/format';
 import { label, t } from '../../../i18n';
 import { CATEGORIES, TARGET_GROUPS } from '../../../model/taxonomy';
 import { type ImportFailure, loadMapping, saveMapping } from '../../../sync/importApi';
-import { ChoiceGroup } from '../../editor/fields/fields';
+import { ChoiceGroup, TextField } from '../../editor/fields/fields';
 import { type MappingItem, mappingItems, matchesFilter } from '../mapping';
 
 /** Terms rendered at once; the filter narrows a long list down. */
@@ -156,47 +156,41 @@ export function MappingEditor({
   return (
     <form class="mapping-editor" onSubmit={(e) => void submit(e)}>
       <p class="muted">{t('dashboard.import.mapping.explain')}</p>
-      {load.state === 'ready' && items.length > 0 && (
-        <div class="field">
-          <label class="field__label" for="mapping-filter">
-            {t('dashboard.import.mapping.filter')}
-          </label>
-          <input
-            id="mapping-filter"
-            type="search"
-            value={filter}
-            onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
-          />
-        </div>
-      )}
       {load.state === 'ready' && items.length === 0 && <p>{t('dashboard.import.mapping.none')}</p>}
-      {load.state === 'ready' && items.length > 0 && shown.length === 0 && (
-        <p>{t('dashboard.import.mapping.noMatch', { filter })}</p>
-      )}
-      {load.state === 'ready' && shown.length > 0 && (
-        <ul class="mapping-editor__list">
-          {shown.slice(0, SHOWN_TERMS).map(({ item, index }) => (
-            <Term
-              key={item.key}
-              item={item}
-              index={index}
-              onChange={(entry) => {
-                setEdits(new Map(edits).set(item.key, entry));
-                setSave({ state: 'idle' });
-              }}
-            />
-          ))}
-        </ul>
-      )}
-      {load.state === 'ready' && shown.length > SHOWN_TERMS && (
-        <p class="muted">
-          {t('dashboard.import.mapping.more', { n: formatNumber(shown.length - SHOWN_TERMS) })}
-        </p>
-      )}
       {load.state === 'ready' && items.length > 0 && (
-        <button type="submit" class="btn" disabled={edits.size === 0 || save.state === 'saving'}>
-          {t('dashboard.import.mapping.save', { n: formatNumber(edits.size) })}
-        </button>
+        <>
+          <TextField
+            name="mapping-filter"
+            type="search"
+            label={t('dashboard.import.mapping.filter')}
+            value={filter}
+            onInput={setFilter}
+          />
+          {shown.length === 0 && <p>{t('dashboard.import.mapping.noMatch', { filter })}</p>}
+          {shown.length > 0 && (
+            <ul class="mapping-editor__list">
+              {shown.slice(0, SHOWN_TERMS).map(({ item, index }) => (
+                <Term
+                  key={item.key}
+                  item={item}
+                  index={index}
+                  onChange={(entry) => {
+                    setEdits(new Map(edits).set(item.key, entry));
+                    setSave({ state: 'idle' });
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+          {shown.length > SHOWN_TERMS && (
+            <p class="muted">
+              {t('dashboard.import.mapping.more', { n: formatNumber(shown.length - SHOWN_TERMS) })}
+            </p>
+          )}
+          <button type="submit" class="btn" disabled={edits.size === 0 || save.state === 'saving'}>
+            {t('dashboard.import.mapping.save', { n: formatNumber(edits.size) })}
+          </button>
+        </>
       )}
       <p
         role="status"
