@@ -18,22 +18,46 @@ export interface AuditWrite {
 
 /** One audit row per changed field (version and updated_* are bookkeeping, not changes). */
 export async function writeAudit(q: TxQueryable, w: AuditWrite): Promise<number> {
-  const fields = changedFields(w.before, w.after);
-  if (fields.length === 0) return 0;
-  const rows = fields.map((field) => ({
-    field,
-    old: w.before?.[field] ?? null,
-    new: w.after[field] ?? null,
-  }));
-  await q.query(
-    `insert into audit_log
-       (actor, table_name, record_id, version, action, field, old_value, new_value,
-        client_id, mutation_id)
-     select $1, $2, $3::uuid, $4::bigint, $5, e->>'field', e->'old', e->'new', $6, $7
-       from jsonb_array_elements($8::text::jsonb) as e`,
-    [w.actor, w.table, w.id, w.version, w.action, w.clientId, w.mutationId, JSON.stringify(rows)],
-  );
-  return fields.length;
+  return writeAudits(q, [w]);
+}
+
+/** Audit rows per statement: a city's import writes tens of thousands of records at once. */
+const AUDIT_CHUNK = 2000;
+
+/**
+ * The audit rows of many writes, a few statements in all: one round trip per record would
+ * make a 30,000-record import spend most of its time waiting on the database.
+ */
+export async function writeAudits(q: TxQueryable, writes: readonly AuditWrite[]): Promise<number> {
+  const rows: unknown[][] = [];
+  for (const w of writes) {
+    for (const field of changedFields(w.before, w.after)) {
+      rows.push([
+        w.actor,
+        w.table,
+        w.id,
+        w.version,
+        w.action,
+        field,
+        w.before?.[field] ?? null,
+        w.after[field] ?? null,
+        w.clientId,
+        w.mutationId,
+      ]);
+    }
+  }
+  for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
+    await q.query(
+      `insert into audit_log
+         (actor, table_name, record_id, version, action, field, old_value, new_value,
+          client_id, mutation_id)
+       select e->>0, e->>1, (e->>2)::uuid, (e->>3)::bigint, e->>4, e->>5, e->6, e->7,
+              e->>8, e->>9
+         from jsonb_array_elements($1::text::jsonb) as e`,
+      [JSON.stringify(rows.slice(start, start + AUDIT_CHUNK))],
+    );
+  }
+  return rows.length;
 }
 
 /**

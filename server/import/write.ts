@@ -1,5 +1,5 @@
 import { TABLE_NAMES, type TableName } from '../../src/model';
-import { writeAudit } from '../audit';
+import { type AuditWrite, writeAudits } from '../audit';
 import type { Queryable, TxQueryable } from '../db';
 import { latestVersion, noticeSince, notifyChange } from '../notify';
 import { deleteRecord, lockVersions, upsertRecords } from '../records';
@@ -101,6 +101,7 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
   await lockVersions(q);
   const before = await latestVersion(q, 'internal');
   const actor = `Import ${source}`.slice(0, 320);
+  const audits: AuditWrite[] = [];
   for (const table of TABLE_NAMES) {
     const writes = plan.writes.filter((w) => w.table === table);
     if (writes.length === 0) continue;
@@ -113,7 +114,7 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
     for (const [i, rec] of stored.entries()) {
       const w = writes[i];
       if (!w) continue;
-      await writeAudit(q, {
+      audits.push({
         actor,
         table,
         id: rec.id,
@@ -129,7 +130,7 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
   for (const d of plan.deletes) {
     const version = await deleteRecord(q, d.table, d.id, actor);
     if (version === null) continue;
-    await writeAudit(q, {
+    audits.push({
       actor,
       table: d.table,
       id: d.id,
@@ -141,6 +142,7 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
       mutationId: null,
     });
   }
+  await writeAudits(q, audits);
   if (plan.origins.length > 0) {
     await q.query(
       `insert into import_origins (source, table_name, source_key, record_id)

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
+import { readAudit } from '../../server/audit';
 import { type Io, runAdmin } from '../../server/cli/admin-commands';
 import type { Db } from '../../server/db';
 import { runImport } from '../../server/import/command';
@@ -305,6 +306,16 @@ for (const backend of backends) {
           [changed[0]?.id],
         );
         expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
+        // The history names the importing source and the value each field got.
+        const history = await readAudit(t.db, 'services', changed[0]?.id ?? '');
+        const named = history.find(
+          (h) => h.field_name === 'name' && h.last_action_type === 'create',
+        );
+        expect(named).toMatchObject({
+          updated_by: 'Import messy',
+          previous_value: null,
+          replacement_value: 'Schuldnerberatung',
+        });
       } finally {
         await t.destroy();
       }
