@@ -21,8 +21,12 @@ export async function writeAudit(q: TxQueryable, w: AuditWrite): Promise<number>
   return writeAudits(q, [w]);
 }
 
-/** Audit rows per statement: a city's import writes tens of thousands of records at once. */
-const AUDIT_CHUNK = 2000;
+/**
+ * Audit rows per statement. Each row carries both versions of a record, and the embedded
+ * database's heap grows to its largest statement and never shrinks: 2,000 rows took a
+ * 30,000-record import's commit to 510 MB, 500 to 475 MB, with no measurable loss of speed.
+ */
+const AUDIT_CHUNK = 500;
 
 /**
  * The audit rows of many writes, a few statements in all: one round trip per record would
