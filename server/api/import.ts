@@ -48,7 +48,7 @@ export function importApi({ db }: { db: Db }): Hono {
     const report: ImportReport = {
       ok: outcome.code === 0,
       committed: outcome.code === 0 && commit === '1',
-      counts: outcome.plan?.counts ?? null,
+      counts: outcome.counts ?? null,
       issues: outcome.issues.slice(0, SHOWN_ISSUES).map((i) => ({
         severity: i.severity,
         code: i.code,

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { TableName } from '../../src/model';
 import type { Db } from '../db';
 import { lockVersions } from '../records';
 import { type ImportIssue, IssueLog } from './issues';
-import { mapRecords } from './map-records';
+import { type MapResult, mapRecords } from './map-records';
 import { loadStoredMapping } from './mapping-store';
-import { addQuartierFile, emptyQuartierRules, QuartierFileError } from './quartiere';
+import {
+  addQuartierFile,
+  emptyQuartierRules,
+  QuartierFileError,
+  type QuartierRules,
+} from './quartiere';
 import { readSource, readSourceFile, SourceError } from './read-source';
 import {
   MappingError,
@@ -13,7 +19,7 @@ import {
   parseTaxonomyMapping,
   type TaxonomyMapping,
 } from './taxonomy-mapping';
-import { applyPlan, type ChangePlan, IMPORTED_TABLES, planChanges } from './write';
+import { applyPlan, IMPORTED_TABLES, planChanges, type TableCounts } from './write';
 
 export interface ImportOptions {
   /** A file or folder on disk, or else `upload`: one file's bytes under its name. */
@@ -28,7 +34,8 @@ export interface ImportOptions {
 export interface ImportOutcome {
   code: 0 | 1;
   lines: string[];
-  plan: ChangePlan | null;
+  /** What the import changes (a dry run) or changed (a commit), per table. */
+  counts: Record<TableName, TableCounts> | null;
   issues: ImportIssue[];
   /** Source terms without a category or Zielgruppe, with how often they occur, most first. */
   unmappedTerms: [string, number][];
@@ -59,7 +66,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   const fail = (message: string): ImportOutcome => ({
     code: 1,
     lines: [`FEHLER ${message}`],
-    plan: null,
+    counts: null,
     issues: log.issues,
     unmappedTerms: [],
     unassignedLocations: 0,
@@ -82,24 +89,21 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
       return fail(`FILE_NOT_FOUND ${(err as Error).message}`);
     throw err;
   }
-  let read: Awaited<ReturnType<typeof readSource>>;
-  try {
-    read = opts.upload
-      ? await readSourceFile(opts.upload.name, opts.upload.bytes, log)
-      : await readSource(opts.path, log);
-  } catch (err) {
-    if (err instanceof SourceError) return fail(`SOURCE ${err.message}`);
-    throw err;
-  }
-  const source = (opts.source ?? read.name).trim();
-  // The coordinators' mapping from the dashboard, with a --mapping file's terms on top.
-  const mapping = mappingOf(await loadStoredMapping(db), fileMapping);
-  const mapped = mapRecords(
-    read.tables,
-    { source, mapping, quartiere, now: new Date().toISOString() },
-    log,
-  );
-  const plan = await db.snapshot((q) => planChanges(q, source, mapped.planned));
+  const loaded = await readAndMap(db, opts, log, fileMapping, quartiere);
+  if ('failure' in loaded) return fail(loaded.failure);
+  const { source, mapped } = loaded;
+  const errors = log.errorCount;
+  // A commit plans once, inside its transaction, so that nothing written meanwhile is
+  // overlooked; a second plan beside it would hold every record's old and new version twice.
+  const counts =
+    opts.commit && errors === 0
+      ? await db.tx(async (q) => {
+          await lockVersions(q);
+          const p = await planChanges(q, source, mapped.planned);
+          await applyPlan(q, source, p);
+          return p.counts;
+        })
+      : (await db.snapshot((q) => planChanges(q, source, mapped.planned))).counts;
 
   const unmappedTerms = [...mapped.unmappedTerms].sort((a, b) => b[1] - a[1]);
   const found = {
@@ -110,7 +114,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   lines.push(`Quelle „${source}“ (${opts.commit ? 'Übernahme' : 'Probelauf, nichts geschrieben'})`);
   lines.push('Tabelle        neu  geändert  unverändert  gelöscht');
   for (const t of IMPORTED_TABLES) {
-    const c = plan.counts[t];
+    const c = counts[t];
     lines.push(
       `${t.padEnd(13)} ${String(c.create).padStart(4)}  ${String(c.update).padStart(8)}  ${String(c.unchanged).padStart(11)}  ${String(c.delete).padStart(8)}`,
     );
@@ -135,7 +139,6 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   if (mapped.unassignedLocations > 0) {
     lines.push(`Orte ohne Quartier: ${mapped.unassignedLocations} (mit --quartiere zuordnen)`);
   }
-  const errors = log.errorCount;
   const warnings = log.issues.length - errors;
   lines.push(`${errors} Fehler, ${warnings} Warnungen.`);
   if (errors > 0) {
@@ -144,18 +147,39 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
         ? 'Nichts übernommen: erst die Fehler beheben.'
         : 'So nicht übernehmbar: erst die Fehler beheben.',
     );
-    return { code: 1, lines, plan, ...found };
+    return { code: 1, lines, counts, ...found };
   }
-  if (!opts.commit) {
-    lines.push('Übernehmbar: mit --commit schreiben.');
-    return { code: 0, lines, plan, ...found };
+  lines.push(opts.commit ? 'Übernommen.' : 'Übernehmbar: mit --commit schreiben.');
+  return { code: 0, lines, counts, ...found };
+}
+
+/**
+ * Reads the source and maps it to records. Its own function so that the parsed source
+ * tables, often larger than the records made from them, can be collected before planning.
+ */
+async function readAndMap(
+  db: Db,
+  opts: ImportOptions,
+  log: IssueLog,
+  fileMapping: TaxonomyMapping | undefined,
+  quartiere: QuartierRules,
+): Promise<{ source: string; mapped: MapResult } | { failure: string }> {
+  let read: Awaited<ReturnType<typeof readSource>>;
+  try {
+    read = opts.upload
+      ? await readSourceFile(opts.upload.name, opts.upload.bytes, log)
+      : await readSource(opts.path, log);
+  } catch (err) {
+    if (err instanceof SourceError) return { failure: `SOURCE ${err.message}` };
+    throw err;
   }
-  await db.tx(async (q) => {
-    await lockVersions(q);
-    // Planned again inside the transaction, so that nothing written meanwhile is overlooked.
-    const fresh = await planChanges(q, source, mapped.planned);
-    await applyPlan(q, source, fresh);
-  });
-  lines.push('Übernommen.');
-  return { code: 0, lines, plan, ...found };
+  const source = (opts.source ?? read.name).trim();
+  // The coordinators' mapping from the dashboard, with a --mapping file's terms on top.
+  const mapping = mappingOf(await loadStoredMapping(db), fileMapping);
+  const mapped = mapRecords(
+    read.tables,
+    { source, mapping, quartiere, now: new Date().toISOString() },
+    log,
+  );
+  return { source, mapped };
 }

@@ -26,6 +26,9 @@ export interface ChangePlan {
 
 const META = new Set(['version', 'updated_at', 'updated_by']);
 
+/** Origins per statement, for the same reason as the audit rows' chunks. */
+const ORIGIN_CHUNK = 2000;
+
 /** JSON with sorted keys and without the fields a write sets, to see whether content changed. */
 function content(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(content).join(',')}]`;
@@ -143,12 +146,13 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
     });
   }
   await writeAudits(q, audits);
-  if (plan.origins.length > 0) {
+  for (let start = 0; start < plan.origins.length; start += ORIGIN_CHUNK) {
+    const chunk = plan.origins.slice(start, start + ORIGIN_CHUNK);
     await q.query(
       `insert into import_origins (source, table_name, source_key, record_id)
        select $1, x->>0, x->>1, (x->>2)::uuid from jsonb_array_elements($2::text::jsonb) as x
        on conflict do nothing`,
-      [source, JSON.stringify(plan.origins.map((o) => [o.table, o.key, o.id]))],
+      [source, JSON.stringify(chunk.map((o) => [o.table, o.key, o.id]))],
     );
   }
   const notice = await noticeSince(q, before);

@@ -313,7 +313,7 @@ describe.each(backends)('HSDS export on $name', (backend) => {
 
         const again = await runImport(target.db, { path, commit: true });
         expect(again.code).toBe(0);
-        const changed = Object.values(again.plan?.counts ?? {}).reduce(
+        const changed = Object.values(again.counts ?? {}).reduce(
           (n, c) => n + c.create + c.update + c.delete,
           0,
         );

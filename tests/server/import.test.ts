@@ -119,7 +119,7 @@ for (const backend of backends) {
         const done = await runImport(t.db, { path: SAMPLE_11, commit: true, quartiere });
         expect(done.code).toBe(0);
         const services = await live(t.db, 'services');
-        expect(services.length).toBe(dry.plan?.counts.services.create);
+        expect(services.length).toBe(dry.counts?.services.create);
         const helpline = services.find((s) => s.data.name === 'Never Homeless Helpline');
         expect(helpline?.data.languages).toEqual(['en', 'es']);
         expect(helpline?.data.location_ids).toHaveLength(1);
@@ -157,7 +157,7 @@ for (const backend of backends) {
         const before = await rows(t.db);
         const again = await runImport(t.db, { path: SAMPLE_11, commit: true, quartiere });
         expect(again.code).toBe(0);
-        expect(again.plan?.counts.services).toEqual({
+        expect(again.counts?.services).toEqual({
           create: 0,
           update: 0,
           unchanged: services.length,
@@ -195,7 +195,7 @@ for (const backend of backends) {
           'Community Counselling',
           'Community Counselling',
         ]);
-        expect(csv.plan?.counts.schedules.create).toBeGreaterThan(0);
+        expect(csv.counts?.schedules.create).toBeGreaterThan(0);
       } finally {
         await t.destroy();
       }
@@ -240,7 +240,7 @@ for (const backend of backends) {
         expect(found('UNKNOWN_LANGUAGE')).toEqual(['languages.csv:2:language']);
         expect(found('NO_ADDRESS')).toEqual(['locations.csv:2:']);
         expect(found('NO_QUARTIER')).toEqual(['locations.csv:1:']);
-        expect(r.plan?.counts.services.create).toBe(10_003);
+        expect(r.counts?.services.create).toBe(10_003);
         // Values are reported, whole records never.
         expect(r.lines.join('\n')).not.toContain('English text 5');
       } finally {

@@ -40,8 +40,8 @@ describe.each(backends)('spreadsheet template on $name', (backend) => {
 
       const dry = await runImport(t.db, { path: file, commit: false });
       expect(dry.code, dry.lines.join('\n')).toBe(0);
-      expect(dry.plan?.counts.services.create).toBe(1);
-      expect(dry.plan?.counts.schedules.create).toBe(2);
+      expect(dry.counts?.services.create).toBe(1);
+      expect(dry.counts?.schedules.create).toBe(2);
     } finally {
       await t.destroy();
     }
