@@ -32,8 +32,12 @@ export interface ImportReport {
   issues: ImportFinding[];
   issueCount: number;
   errorCount: number;
-  /** Source terms that map to no category or Zielgruppe (the offers are imported anyway). */
+  /**
+   * The most frequent source terms that map to no category or Zielgruppe (the offers are
+   * imported anyway); `unmappedTermCount` says how many there are in all.
+   */
   unmappedTerms: { term: string; count: number }[];
+  unmappedTermCount: number;
   /** Places left out because no rule gave them a Quartier (their offers are imported). */
   unassignedLocations: number;
   /** The admin tool's report, line by line (German). */

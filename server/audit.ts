@@ -32,7 +32,24 @@ const AUDIT_CHUNK = 500;
  * make a 30,000-record import spend most of its time waiting on the database.
  */
 export async function writeAudits(q: TxQueryable, writes: readonly AuditWrite[]): Promise<number> {
-  const rows: unknown[][] = [];
+  let rows: unknown[][] = [];
+  let written = 0;
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await q.query(
+      `insert into audit_log
+         (actor, table_name, record_id, version, action, field, old_value, new_value,
+          client_id, mutation_id)
+       select e->>0, e->>1, (e->>2)::uuid, (e->>3)::bigint, e->>4, e->>5, e->6, e->7,
+              e->>8, e->>9
+         from jsonb_array_elements($1::text::jsonb) as e`,
+      [JSON.stringify(rows)],
+    );
+    written += rows.length;
+    rows = [];
+  };
+  // Rows are built a chunk at a time: one per changed field, all of an import's rows at
+  // once would be many times the records themselves.
   for (const w of writes) {
     for (const field of changedFields(w.before, w.after)) {
       rows.push([
@@ -47,20 +64,11 @@ export async function writeAudits(q: TxQueryable, writes: readonly AuditWrite[])
         w.clientId,
         w.mutationId,
       ]);
+      if (rows.length >= AUDIT_CHUNK) await flush();
     }
   }
-  for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
-    await q.query(
-      `insert into audit_log
-         (actor, table_name, record_id, version, action, field, old_value, new_value,
-          client_id, mutation_id)
-       select e->>0, e->>1, (e->>2)::uuid, (e->>3)::bigint, e->>4, e->>5, e->6, e->7,
-              e->>8, e->>9
-         from jsonb_array_elements($1::text::jsonb) as e`,
-      [JSON.stringify(rows.slice(start, start + AUDIT_CHUNK))],
-    );
-  }
-  return rows.length;
+  await flush();
+  return written;
 }
 
 /**

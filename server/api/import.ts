@@ -62,6 +62,7 @@ export function importApi({ db }: { db: Db }): Hono {
       unmappedTerms: outcome.unmappedTerms
         .slice(0, SHOWN_ISSUES)
         .map(([term, count]) => ({ term, count })),
+      unmappedTermCount: outcome.unmappedTerms.length,
       unassignedLocations: outcome.unassignedLocations,
       // Whole-file problems (an unreadable zip) come as a line, not as an issue.
       lines: outcome.lines,

@@ -104,7 +104,8 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
   await lockVersions(q);
   const before = await latestVersion(q, 'internal');
   const actor = `Import ${source}`.slice(0, 320);
-  const audits: AuditWrite[] = [];
+  // Audit rows are written table by table: held for the whole import, they and the records
+  // they copy were the largest part of a commit's memory.
   for (const table of TABLE_NAMES) {
     const writes = plan.writes.filter((w) => w.table === table);
     if (writes.length === 0) continue;
@@ -114,6 +115,7 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
       writes.map((w) => w.record),
       actor,
     );
+    const audits: AuditWrite[] = [];
     for (const [i, rec] of stored.entries()) {
       const w = writes[i];
       if (!w) continue;
@@ -129,7 +131,9 @@ export async function applyPlan(q: TxQueryable, source: string, plan: ChangePlan
         mutationId: null,
       });
     }
+    await writeAudits(q, audits);
   }
+  const audits: AuditWrite[] = [];
   for (const d of plan.deletes) {
     const version = await deleteRecord(q, d.table, d.id, actor);
     if (version === null) continue;

@@ -67,7 +67,8 @@ export async function uploadImport(
     !report ||
     typeof report !== 'object' ||
     !Array.isArray(report.issues) ||
-    !Array.isArray(report.unmappedTerms)
+    !Array.isArray(report.unmappedTerms) ||
+    typeof report.unmappedTermCount !== 'number'
   ) {
     return { ok: false, reason: 'server' };
   }

@@ -164,4 +164,25 @@ describe.each(backends)('import mapping on $name', (backend) => {
     expect(offer?.data.categories).toEqual(['beratung']);
     expect(offer?.data.target_groups).toEqual(['familien']);
   });
+
+  it('reports how many terms are unmapped, even when it sends only the most frequent', async () => {
+    // 300 distinct codes, the last one on two offers: it must come first.
+    const services = Array.from({ length: 300 }, (_, i) => ({
+      id: `many-${i}`,
+      name: `Angebot ${i}`,
+      status: 'active',
+      organization: { id: 'org-many', name: 'Many Terms' },
+      attributes: [{ id: `m${i}`, taxonomy_term: { id: `mt${i}`, code: `ZZ-${i}` } }],
+    }));
+    services[0]?.attributes.push({ id: 'extra', taxonomy_term: { id: 'mt299', code: 'ZZ-299' } });
+    const res = await app.request('/api/import?file=many.json', {
+      method: 'POST',
+      body: JSON.stringify(services),
+      headers: bearer(token),
+    });
+    const report = (await res.json()) as ImportReport;
+    expect(report.unmappedTermCount).toBe(300);
+    expect(report.unmappedTerms.length).toBeLessThan(300);
+    expect(report.unmappedTerms[0]).toEqual({ term: 'ZZ-299', count: 2 });
+  });
 });

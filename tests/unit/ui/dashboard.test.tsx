@@ -231,7 +231,9 @@ describe('coordinator dashboard', () => {
         ],
         issueCount: 1,
         errorCount: 0,
+        // The server sends the most frequent terms only; the count is of all of them.
         unmappedTerms: [{ term: 'BD-1800.2000', count: 3 }],
+        unmappedTermCount: 240,
         unassignedLocations: 2,
         lines: [],
       },
@@ -243,6 +245,7 @@ describe('coordinator dashboard', () => {
         issueCount: 0,
         errorCount: 0,
         unmappedTerms: [],
+        unmappedTermCount: 0,
         unassignedLocations: 0,
         lines: [],
       },
@@ -273,7 +276,7 @@ describe('coordinator dashboard', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent)[0],
     ).toBe('Warnung Angebote · Zeile 4 · Spalte name: Name kommt doppelt vor DUPLICATE_NAME');
-    expect(within(section).getByText(/^Begriffe der Quelle ohne Zuordnung: 1\./)).toBeTruthy();
+    expect(within(section).getByText(/^Begriffe der Quelle ohne Zuordnung: 240\./)).toBeTruthy();
     expect(within(section).getByText(/^Orte ohne Quartier: 2\./)).toBeTruthy();
     const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/import?')) as unknown as [
       string,
@@ -301,6 +304,7 @@ describe('coordinator dashboard', () => {
       issueCount: 0,
       errorCount: 0,
       unmappedTerms,
+      unmappedTermCount: unmappedTerms.length,
       unassignedLocations: 0,
       lines: [],
     });

@@ -93,8 +93,8 @@ function Report({ report }: { report: ImportReport }) {
           {t('dashboard.import.more', { n: formatNumber(report.issueCount - SHOWN_FINDINGS) })}
         </p>
       )}
-      {report.unmappedTerms.length > 0 && (
-        <p>{t('dashboard.import.unmapped', { n: formatNumber(report.unmappedTerms.length) })}</p>
+      {report.unmappedTermCount > 0 && (
+        <p>{t('dashboard.import.unmapped', { n: formatNumber(report.unmappedTermCount) })}</p>
       )}
       {report.unassignedLocations > 0 && (
         <p>{t('dashboard.import.unassigned', { n: formatNumber(report.unassignedLocations) })}</p>
