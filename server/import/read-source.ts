@@ -34,12 +34,35 @@ export async function readSource(path: string, log: IssueLog): Promise<ReadSourc
   const name = basename(path, extname(path));
   if (info.isDirectory()) {
     const files = new Map<string, Uint8Array>();
-    for (const entry of await readdir(path)) {
-      if (/\.(csv|json)$/i.test(entry)) files.set(entry, await readFile(join(path, entry)));
+    const folders: string[] = [];
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (entry.isDirectory()) folders.push(entry.name);
+      else if (/\.(csv|json)$/i.test(entry.name)) {
+        files.set(entry.name, await readFile(join(path, entry.name)));
+      }
     }
-    return { name, tables: readPackage(files, log) };
+    try {
+      return { name, tables: readPackage(files, log) };
+    } catch (err) {
+      // A folder of several packages (as HSDS samples ship): say which ones to import.
+      const packages = await packagesIn(path, folders);
+      if (!(err instanceof SourceError) || packages.length === 0) throw err;
+      throw new SourceError(
+        `Keine HSDS-Tabellen (CSV) in diesem Ordner, aber Datenpakete in: ${packages.join(', ')}. Bitte einen davon importieren.`,
+      );
+    }
   }
   return readSourceFile(basename(path), await readFile(path), log);
+}
+
+/** The subfolders that hold a data package (a datapackage.json). */
+async function packagesIn(path: string, folders: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const folder of folders.sort()) {
+    const manifest = await stat(join(path, folder, 'datapackage.json')).catch(() => null);
+    if (manifest?.isFile()) found.push(folder);
+  }
+  return found;
 }
 
 /**

@@ -397,5 +397,10 @@ describe('admin import command', () => {
     const missing = capture();
     expect(await runAdmin(['import', join(dir, 'nope.json')], env, missing)).toBe(1);
     expect(missing.errors.join('\n')).toMatch(/FEHLER SOURCE/);
+
+    // The HSDS 1.1 sample folder holds two packages, not one: the report names them.
+    const parent = capture();
+    expect(await runAdmin(['import', join(HSDS, 'hsds-1.1-sample')], env, parent)).toBe(1);
+    expect(parent.errors.join('\n')).toMatch(/Datenpakete in: all_resources, simple\./);
   });
 });
