@@ -226,27 +226,49 @@ export async function hasListed(db: WegweiserDB): Promise<boolean> {
 
 /**
  * Listed offers per target group slug (every known slug present, 0 if none; unknown slugs
- * from a municipality's own taxonomy are included too). Key-only index reads, one request
- * per slug: a cursor over every (slug, offer) pair costs one event per pair, which at city
- * scale kept the page busy for a tenth of a second after each change.
+ * from a municipality's own taxonomy are included too).
+ *
+ * Counted, not read: a live query remembers every key a read returns, which for the keys of
+ * every listed offer cost a tenth of a second at city scale after each change, while a
+ * count is remembered as one range. The unlisted offers are few (inactive ones; tombstones
+ * are deleted rows): when the status index accounts for all of them, their rows are read
+ * and taken off the counts; otherwise the listed keys are read after all.
  */
 export async function countByTargetGroup(db: WegweiserDB): Promise<Record<string, number>> {
   return db.transaction('r', db.services, async () => {
-    const [listedKeys, slugs] = await Promise.all([
-      db.services.where('listed').equals(1).primaryKeys(),
+    const [total, listedCount, notActive, slugs] = await Promise.all([
+      db.services.count(),
+      db.services.where('listed').equals(1).count(),
+      db.services.where('status').notEqual('active').count(),
       db.services.orderBy('target_groups').uniqueKeys(),
     ]);
-    const listed = new Set(listedKeys);
-    const counts: Record<string, number> = Object.fromEntries(TARGET_GROUPS.map((g) => [g, 0]));
+    const listedKeys =
+      total - listedCount === notActive
+        ? null
+        : new Set(await db.services.where('listed').equals(1).primaryKeys());
     const perSlug = await Promise.all(
       slugs
         .filter((slug): slug is string => typeof slug === 'string')
         .map(async (slug) => {
-          const ids = await db.services.where('target_groups').equals(slug).primaryKeys();
-          return [slug, ids.reduce<number>((n, id) => n + (listed.has(id) ? 1 : 0), 0)] as const;
+          const rows = db.services.where('target_groups').equals(slug);
+          if (listedKeys === null) return [slug, await rows.count()] as const;
+          const ids = await rows.primaryKeys();
+          return [
+            slug,
+            ids.reduce<number>((n, id) => n + (listedKeys.has(id) ? 1 : 0), 0),
+          ] as const;
         }),
     );
+    const counts: Record<string, number> = Object.fromEntries(TARGET_GROUPS.map((g) => [g, 0]));
     for (const [slug, n] of perSlug) counts[slug] = n;
+    if (listedKeys === null && notActive > 0) {
+      for (const row of await db.services.where('status').notEqual('active').toArray()) {
+        // An index holds each of a row's keys once, however often the array repeats it.
+        for (const slug of new Set(row.target_groups)) {
+          if (typeof slug === 'string') counts[slug] = (counts[slug] ?? 1) - 1;
+        }
+      }
+    }
     return counts;
   });
 }

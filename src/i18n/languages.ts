@@ -6,19 +6,30 @@
  * city, and one line should not mix two digit systems. Farsi dates are Gregorian (Intl's
  * default for fa-IR is the Solar Hijri calendar): a date on a slip must be the day the
  * office in Germany means.
+ *
+ * `group` is how the language groups the digits of a whole number, as Intl writes it: the
+ * separator, and the number of digits from which it groups ("5000" but "12 345" in Polish).
+ * Counts are written with it, without Intl: the first NumberFormat of a page loads ICU's
+ * locale tables, a long task on a slow phone (tests/unit/i18n-format.test.ts holds it to Intl).
  */
 export const UI_LANGUAGES = [
-  { code: 'de', name: 'Deutsch', intl: 'de-DE', dir: 'ltr' },
-  { code: 'de-x-ls', name: 'Leichte Sprache', intl: 'de-DE', dir: 'ltr' },
-  { code: 'en', name: 'English', intl: 'en-GB', dir: 'ltr' },
-  { code: 'tr', name: 'Türkçe', intl: 'tr-TR', dir: 'ltr' },
-  { code: 'ar', name: 'العربية', intl: 'ar-u-nu-latn', dir: 'rtl' },
-  { code: 'uk', name: 'Українська', intl: 'uk-UA', dir: 'ltr' },
-  { code: 'ru', name: 'Русский', intl: 'ru-RU', dir: 'ltr' },
-  { code: 'ro', name: 'Română', intl: 'ro-RO', dir: 'ltr' },
-  { code: 'bg', name: 'Български', intl: 'bg-BG', dir: 'ltr' },
-  { code: 'pl', name: 'Polski', intl: 'pl-PL', dir: 'ltr' },
-  { code: 'fa', name: 'فارسی', intl: 'fa-IR-u-ca-gregory-nu-latn', dir: 'rtl' },
+  { code: 'de', name: 'Deutsch', intl: 'de-DE', dir: 'ltr', group: ['.', 4] },
+  { code: 'de-x-ls', name: 'Leichte Sprache', intl: 'de-DE', dir: 'ltr', group: ['.', 4] },
+  { code: 'en', name: 'English', intl: 'en-GB', dir: 'ltr', group: [',', 4] },
+  { code: 'tr', name: 'Türkçe', intl: 'tr-TR', dir: 'ltr', group: ['.', 4] },
+  { code: 'ar', name: 'العربية', intl: 'ar-u-nu-latn', dir: 'rtl', group: [',', 4] },
+  { code: 'uk', name: 'Українська', intl: 'uk-UA', dir: 'ltr', group: ['\u00a0', 4] },
+  { code: 'ru', name: 'Русский', intl: 'ru-RU', dir: 'ltr', group: ['\u00a0', 4] },
+  { code: 'ro', name: 'Română', intl: 'ro-RO', dir: 'ltr', group: ['.', 4] },
+  { code: 'bg', name: 'Български', intl: 'bg-BG', dir: 'ltr', group: ['\u00a0', 5] },
+  { code: 'pl', name: 'Polski', intl: 'pl-PL', dir: 'ltr', group: ['\u00a0', 5] },
+  {
+    code: 'fa',
+    name: 'فارسی',
+    intl: 'fa-IR-u-ca-gregory-nu-latn',
+    dir: 'rtl',
+    group: [',', 4],
+  },
 ] as const;
 
 export type UiLanguage = (typeof UI_LANGUAGES)[number]['code'];

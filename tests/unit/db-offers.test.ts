@@ -3,6 +3,7 @@ import { dataStatus } from '../../src/db/dataStatus';
 import {
   countByTargetGroup,
   countListed,
+  isListed,
   LOCAL_FIELDS,
   readOffer,
   readOffers,
@@ -97,6 +98,28 @@ describe('countByTargetGroup', () => {
   it('follows a tombstone from the sync', async () => {
     await applyPullPage(db, page([tombstone('services', uid(101), 9)], '9'));
     expect((await countByTargetGroup(db)).jugendliche).toBe(1);
+  });
+
+  /** The counts as the rule says, from every row. */
+  const byRule = async () => {
+    const counts: Record<string, number> = {};
+    for (const s of (await db.services.toArray()).filter(isListed)) {
+      for (const g of new Set(s.target_groups)) counts[g] = (counts[g] ?? 0) + 1;
+    }
+    return counts;
+  };
+
+  it.each([
+    ['unlisted offers only inactive (counted, then taken off)', false],
+    ['an unlisted row with status active (the listed keys are read)', true],
+  ])('%s: the same counts as the rule', async (_, keepDeleted) => {
+    if (!keepDeleted) await db.services.delete(uid(104));
+    await db.services.update(uid(102), { target_groups: ['jugendliche', 'jugendliche'] });
+    await db.services.update(uid(103), { target_groups: ['familien', 'wohnungslose'] });
+    await db.services.update(uid(104), { target_groups: ['jugendliche'] });
+    const counts = await countByTargetGroup(db);
+    expect(counts).toMatchObject(await byRule());
+    expect(counts).toMatchObject({ jugendliche: 2, familien: 1, wohnungslose: 0 });
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadLanguage, provideCatalogues } from '../../src/i18n';
 import { catalogueLoaders } from '../../src/i18n/catalogues';
 import { clockTime, timeSpan } from '../../src/i18n/clock';
-import { formatMessage, joinList, messageShape } from '../../src/i18n/format';
-import { matchLanguage, resolveLanguage } from '../../src/i18n/languages';
+import { formatMessage, formatNumberIn, joinList, messageShape } from '../../src/i18n/format';
+import { matchLanguage, resolveLanguage, UI_LANGUAGES } from '../../src/i18n/languages';
 
 const offers = '{n, plural, =0 {Keine Angebote} one {# Angebot} other {# Angebote}}';
 
@@ -66,6 +66,24 @@ describe('formatMessage', () => {
     const shape = messageShape('{n, plural, =0 {nichts} one {# für {q}} other {# für {q}}}');
     expect([...shape.args].sort()).toEqual(['n', 'q']);
     expect([...(shape.plurals.get('n') ?? [])].sort()).toEqual(['=0', 'one', 'other']);
+  });
+});
+
+describe('formatNumberIn', () => {
+  // Whole numbers are written without Intl; they must read as Intl writes them.
+  const samples = [0, 7, 999, 1000, 5000, 9999, 10_000, 12_345, 100_000, 1_234_567, 50_000_000];
+  it.each(UI_LANGUAGES.map((l) => [l.code, l.intl] as const))(
+    '%s: as Intl writes it',
+    (_, intl) => {
+      const intlFormat = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
+      for (const n of samples) expect(formatNumberIn(intl, n)).toBe(intlFormat.format(n));
+    },
+  );
+
+  it('leaves fractions, negatives and other locales to Intl', () => {
+    expect(formatNumberIn('de-DE', 2.5)).toBe('2,5');
+    expect(formatNumberIn('de-DE', -1200)).toBe('-1.200');
+    expect(formatNumberIn('hi-IN', 1_234_567)).toBe('12,34,567');
   });
 });
 
