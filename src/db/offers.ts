@@ -231,19 +231,19 @@ export async function hasListed(db: WegweiserDB): Promise<boolean> {
  * Counted, not read: a live query remembers every key a read returns, which for the keys of
  * every listed offer cost a tenth of a second at city scale after each change, while a
  * count is remembered as one range. The unlisted offers are few (inactive ones; tombstones
- * are deleted rows): when the status index accounts for all of them, their rows are read
- * and taken off the counts; otherwise the listed keys are read after all.
+ * are deleted rows): the inactive rows are read, and when they are all the unlisted ones
+ * they are taken off the counts; otherwise the listed keys are read after all.
  */
 export async function countByTargetGroup(db: WegweiserDB): Promise<Record<string, number>> {
   return db.transaction('r', db.services, async () => {
-    const [total, listedCount, notActive, slugs] = await Promise.all([
+    const [total, listedCount, inactive, slugs] = await Promise.all([
       db.services.count(),
       db.services.where('listed').equals(1).count(),
-      db.services.where('status').notEqual('active').count(),
+      db.services.where('status').notEqual('active').toArray(),
       db.services.orderBy('target_groups').uniqueKeys(),
     ]);
     const listedKeys =
-      total - listedCount === notActive
+      total - listedCount === inactive.length
         ? null
         : new Set(await db.services.where('listed').equals(1).primaryKeys());
     const perSlug = await Promise.all(
@@ -261,8 +261,8 @@ export async function countByTargetGroup(db: WegweiserDB): Promise<Record<string
     );
     const counts: Record<string, number> = Object.fromEntries(TARGET_GROUPS.map((g) => [g, 0]));
     for (const [slug, n] of perSlug) counts[slug] = n;
-    if (listedKeys === null && notActive > 0) {
-      for (const row of await db.services.where('status').notEqual('active').toArray()) {
+    if (listedKeys === null) {
+      for (const row of inactive) {
         // An index holds each of a row's keys once, however often the array repeats it.
         for (const slug of new Set(row.target_groups)) {
           if (typeof slug === 'string') counts[slug] = (counts[slug] ?? 1) - 1;

@@ -8,9 +8,8 @@
  * office in Germany means.
  *
  * `group` is how the language groups the digits of a whole number, as Intl writes it: the
- * separator, and the number of digits from which it groups ("5000" but "12 345" in Polish).
- * Counts are written with it, without Intl: the first NumberFormat of a page loads ICU's
- * locale tables, a long task on a slow phone (tests/unit/i18n-format.test.ts holds it to Intl).
+ * separator, and the number of digits from which it groups ("5000" but "12 345" in Polish);
+ * formatNumberIn (./format.ts) writes counts with it.
  */
 export const UI_LANGUAGES = [
   { code: 'de', name: 'Deutsch', intl: 'de-DE', dir: 'ltr', group: ['.', 4] },
