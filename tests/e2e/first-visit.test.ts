@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
 import { hasChromium, newPhoneContext } from './support/browser';
-import { countLocal, waitForLocalCount, waitForServiceWorkerControl } from './support/page';
+import {
+  appDbExists,
+  countLocal,
+  waitForLocalCount,
+  waitForServiceWorkerControl,
+} from './support/page';
 import { residentOffers } from './support/residents';
 import { useServerAndBrowser } from './support/suite';
 
@@ -49,23 +54,25 @@ async function recordTexts(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { __qwTexts: string[] }).__qwTexts);
 }
 
-const lastSyncAt = (page: Page) =>
-  page.evaluate(async () => {
-    const open = indexedDB.open('quartier-wegweiser');
-    const db: IDBDatabase = await new Promise((r) => {
-      open.onsuccess = () => r(open.result);
-    });
-    if (!db.objectStoreNames.contains('meta')) {
-      db.close();
-      return null;
-    }
-    const got = await new Promise<unknown>((r) => {
-      const q = db.transaction('meta').objectStore('meta').get('lastSyncAt');
-      q.onsuccess = () => r(q.result);
-    });
-    db.close();
-    return got ?? null;
-  });
+const lastSyncAt = async (page: Page) =>
+  !(await appDbExists(page))
+    ? null
+    : page.evaluate(async () => {
+        const open = indexedDB.open('quartier-wegweiser');
+        const db: IDBDatabase = await new Promise((r) => {
+          open.onsuccess = () => r(open.result);
+        });
+        if (!db.objectStoreNames.contains('meta')) {
+          db.close();
+          return null;
+        }
+        const got = await new Promise<unknown>((r) => {
+          const q = db.transaction('meta').objectStore('meta').get('lastSyncAt');
+          q.onsuccess = () => r(q.result);
+        });
+        db.close();
+        return got ?? null;
+      });
 
 const loadingPattern = /Daten werden geladen \(\d+( von \d+)?\)/;
 const noneFor = de.results.noneFor.replace(/„\{q\}“/, '').trim();

@@ -1,7 +1,19 @@
 import type { Page, Worker } from 'playwright-core';
 
+/**
+ * Whether the app's database exists. Ask before opening it from a test: opening one that
+ * does not exist yet creates it, empty, before the app does, and the app's first open is
+ * then an upgrade instead of the creation a first visit makes.
+ */
+export async function appDbExists(page: Page): Promise<boolean> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'quartier-wegweiser'),
+  );
+}
+
 /** Number of live rows in an IndexedDB store of the app, read the way the app stores them. */
 export async function countLocal(page: Page, store: string): Promise<number> {
+  if (!(await appDbExists(page))) return 0;
   return page.evaluate(
     (storeName) =>
       new Promise<number>((resolve, reject) => {
