@@ -1,0 +1,11 @@
+import { demoDataset } from '../src/demo';
+import { launchBrowser, newPhoneContext } from '../tests/e2e/support/browser';
+import { startBenchServer } from './firstvisit.server';
+const browser = await launchBrowser();
+const srv = await startBenchServer(demoDataset);
+const context = await newPhoneContext(browser);
+const page = await context.newPage();
+await page.goto(`${srv.url}/`);
+await page.waitForTimeout(3000);
+console.log((await page.evaluate(() => (self as any).__waiting)).join('\n\n'));
+await context.close(); await srv.close(); await browser.close();
