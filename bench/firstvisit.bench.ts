@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { demoDataset, syntheticDataset } from '../src/demo';
 import { launchBrowser, newPhoneContext } from '../tests/e2e/support/browser';
-import { appDbExists } from '../tests/e2e/support/page';
+import { readLocal } from '../tests/e2e/support/page';
 import { residentOffers } from '../tests/e2e/support/residents';
 import {
   blockingTime,
@@ -51,31 +51,10 @@ interface VisitOptions {
 export async function waitForFirstSync(page: import('playwright-core').Page): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
-    const done =
-      (await appDbExists(page).catch(() => false)) &&
-      (await page
-        .evaluate(
-          () =>
-            new Promise<boolean>((resolve) => {
-              const open = indexedDB.open('quartier-wegweiser');
-              open.onerror = () => resolve(false);
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('meta')) {
-                  db.close();
-                  resolve(false);
-                  return;
-                }
-                const req = db.transaction('meta').objectStore('meta').get('lastSyncAt');
-                req.onsuccess = () => {
-                  db.close();
-                  resolve(req.result !== undefined);
-                };
-                req.onerror = () => resolve(false);
-              };
-            }),
-        )
-        .catch(() => false));
+    const done = await readLocal(page, 'meta', 'lastSyncAt').then(
+      (row) => row !== undefined,
+      () => false,
+    );
     if (done) return;
     if (Date.now() > deadline) throw new Error('first sync not done in time');
     await page.waitForTimeout(500);

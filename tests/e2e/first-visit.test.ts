@@ -4,8 +4,8 @@ import { demoDataset } from '../../src/demo';
 import de from '../../src/i18n/de.json';
 import { hasChromium, newPhoneContext } from './support/browser';
 import {
-  appDbExists,
   countLocal,
+  readLocal,
   waitForLocalCount,
   waitForServiceWorkerControl,
 } from './support/page';
@@ -55,24 +55,7 @@ async function recordTexts(page: Page): Promise<() => Promise<string[]>> {
 }
 
 const lastSyncAt = async (page: Page) =>
-  !(await appDbExists(page))
-    ? null
-    : page.evaluate(async () => {
-        const open = indexedDB.open('quartier-wegweiser');
-        const db: IDBDatabase = await new Promise((r) => {
-          open.onsuccess = () => r(open.result);
-        });
-        if (!db.objectStoreNames.contains('meta')) {
-          db.close();
-          return null;
-        }
-        const got = await new Promise<unknown>((r) => {
-          const q = db.transaction('meta').objectStore('meta').get('lastSyncAt');
-          q.onsuccess = () => r(q.result);
-        });
-        db.close();
-        return got ?? null;
-      });
+  (await readLocal<{ value: string }>(page, 'meta', 'lastSyncAt'))?.value ?? null;
 
 const loadingPattern = /Daten werden geladen \(\d+( von \d+)?\)/;
 const noneFor = de.results.noneFor.replace(/„\{q\}“/, '').trim();

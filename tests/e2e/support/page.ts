@@ -38,7 +38,9 @@ export async function countLocal(page: Page, store: string): Promise<number> {
   );
 }
 
+/** One row of a store of the app; undefined while the database or the store is not there. */
 export async function readLocal<T>(page: Page, store: string, id: string): Promise<T | undefined> {
+  if (!(await appDbExists(page))) return undefined;
   return page.evaluate(
     ([storeName, key]) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -46,6 +48,11 @@ export async function readLocal<T>(page: Page, store: string, id: string): Promi
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
+          if (!db.objectStoreNames.contains(storeName)) {
+            db.close();
+            resolve(undefined);
+            return;
+          }
           const req = db.transaction(storeName).objectStore(storeName).get(key);
           req.onsuccess = () => {
             db.close();
