@@ -1,4 +1,4 @@
-import { dbStatus, getDb, openDb } from '../db/db';
+import { dbStatus, getDb, openDb, whenOpenSettled } from '../db/db';
 import { storageEstimate } from '../db/storage';
 import { currentLanguage, provideCatalogues, setLanguage } from '../i18n';
 import { catalogueLoaders } from '../i18n/catalogues';
@@ -13,7 +13,7 @@ import type { AppDeps } from './deps';
 import { mountApp } from './mount';
 import { nextTask } from './tasks';
 
-/** The longest the first render waits for the database to open. */
+/** The longest the first render waits for the database's open to have an outcome. */
 const OPEN_WAIT_MS = 1000;
 
 /** Opens the database, starts sync and renders the app into `root`, one step per task. */
@@ -26,7 +26,7 @@ export async function boot(root: HTMLElement, language: UiLanguage): Promise<voi
   const db = getDb();
   // Open early so a blocked upgrade or a full disk shows up in the banner at once;
   // the outcome is reported through dbStatus, so the rejection needs no handler here.
-  const opened = openDb(db).catch(() => {});
+  openDb(db).catch(() => {});
   const account = createAccount({
     db,
     fetch: (input, init) => globalThis.fetch(input, init),
@@ -43,10 +43,11 @@ export async function boot(root: HTMLElement, language: UiLanguage): Promise<voi
     appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
     now: () => new Date(),
   };
-  // The app renders once the database is open, or after OPEN_WAIT_MS (a blocked upgrade
-  // needs the banner): queries made before the open wait for it and then all run in one
-  // task, and right after creating a database Dexie runs every waiting query once more.
-  await Promise.race([opened, new Promise<void>((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]);
+  // The app renders once the open has an outcome (open, blocked, failed: the banner shows
+  // the last two), at most OPEN_WAIT_MS later: queries made before the open wait for it and
+  // then all run in one task, and right after creating a database Dexie runs every waiting
+  // query once more.
+  await whenOpenSettled(dbStatus, OPEN_WAIT_MS);
   await nextTask();
   mountApp(root, deps, () => <UpdatePrompt />);
   await nextTask();

@@ -246,3 +246,23 @@ export async function openDb(db: WegweiserDB = getDb()): Promise<WegweiserDB> {
     throw err;
   }
 }
+
+/**
+ * Resolves once opening has an outcome the screen can show (open, blocked by another tab,
+ * failed, …), or after `maxMs`, whichever comes first.
+ */
+export function whenOpenSettled(status: ReadableStore<DbStatus>, maxMs: number): Promise<void> {
+  const pending = (s: DbStatus) => s.state === 'idle' || s.state === 'opening';
+  if (!pending(status.get())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    const stop = status.subscribe((s) => {
+      if (!pending(s)) done();
+    });
+  });
+}

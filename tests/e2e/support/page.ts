@@ -1,4 +1,5 @@
 import type { Page, Worker } from 'playwright-core';
+import { DB_NAME } from '../../../src/db/schema';
 
 /**
  * Whether the app's database exists. Ask before opening it from a test: opening one that
@@ -6,8 +7,9 @@ import type { Page, Worker } from 'playwright-core';
  * then an upgrade instead of the creation a first visit makes.
  */
 export async function appDbExists(page: Page): Promise<boolean> {
-  return page.evaluate(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'quartier-wegweiser'),
+  return page.evaluate(
+    async (name) => (await indexedDB.databases()).some((d) => d.name === name),
+    DB_NAME,
   );
 }
 
